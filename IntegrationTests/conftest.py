@@ -1,0 +1,164 @@
+"""Session-wide peers (fake switches, sshd, silent ports) and naas servers.
+
+Fixture API
+- naas_bin: path of the binary (env NAAS_BIN, default .build/debug/naas).
+- fake_switches / sw_user / sw_enabled / sw_2960: Cisco-like Targets.
+- sshd / linux_target / no_prompt_target: the OpenSSH peer and its two logins.
+- blackhole_target / closed_target: TCP that never answers / is refused.
+- naas, client: a shared server (4 workers) and its NaasClient.
+- naas_idle, idle_client: a shared server with --workers 0 (jobs stay queued).
+- naas_factory(workers=.., env=.., http=..): servers of the test's own,
+  stopped when the test ends; .start()/.kill()/.stop() for restarts.
+- new_caller(): fresh Basic credentials, so job listings start empty.
+"""
+import os
+import secrets
+from pathlib import Path
+
+import pytest
+
+from harness.server import NaasServer
+from peers.switches import FakeSwitches
+from peers.net import LOOPBACK
+from peers.openssh import OpenSSHServer
+from peers.silent import Blackhole, closed_port
+from peers.target import Target
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def naas_bin():
+    configured = os.environ.get("NAAS_BIN")
+    path = Path(configured).resolve() if configured else REPO / ".build/debug/naas"
+    if not os.access(path, os.X_OK):
+        pytest.fail(f"naas binary not found at {path}: build it or set NAAS_BIN", pytrace=False)
+    return path
+
+
+class ServerFleet:
+    """Creates NaasServers under one temp root and stops them all at the end."""
+
+    def __init__(self, binary, tmp_path_factory):
+        self.binary = binary
+        self.tmp_path_factory = tmp_path_factory
+        self.servers = []
+
+    def __call__(self, workers=2, http=False, env=None, start=True):
+        server = NaasServer(self.binary, self.tmp_path_factory.mktemp("naas"),
+                            workers=workers, http=http, env=env)
+        self.servers.append(server)
+        return server.start() if start else server
+
+    def stop_all(self):
+        for server in self.servers:
+            server.stop()
+
+
+@pytest.fixture(scope="session")
+def _session_fleet(naas_bin, tmp_path_factory):
+    fleet = ServerFleet(naas_bin, tmp_path_factory)
+    yield fleet
+    fleet.stop_all()
+
+
+@pytest.fixture
+def naas_factory(naas_bin, tmp_path_factory):
+    fleet = ServerFleet(naas_bin, tmp_path_factory)
+    yield fleet
+    fleet.stop_all()
+
+
+@pytest.fixture(scope="session")
+def naas(_session_fleet):
+    return _session_fleet(workers=4)
+
+
+@pytest.fixture(scope="session")
+def client(naas):
+    return naas.client()
+
+
+@pytest.fixture(scope="session")
+def naas_idle(_session_fleet):
+    return _session_fleet(workers=0)
+
+
+@pytest.fixture(scope="session")
+def idle_client(naas_idle):
+    return naas_idle.client()
+
+
+@pytest.fixture
+def new_caller():
+    def make():
+        return (f"caller-{secrets.token_hex(4)}", f"pw-{secrets.token_hex(8)}")
+    return make
+
+
+@pytest.fixture
+def caller(new_caller):
+    return new_caller()
+
+
+@pytest.fixture(scope="session")
+def fake_switches(tmp_path_factory):
+    peer = FakeSwitches(tmp_path_factory.mktemp("fake-switches"))
+    try:
+        yield peer.start()
+    finally:
+        peer.stop()
+
+
+@pytest.fixture(scope="session")
+def sw_user(fake_switches):
+    return fake_switches["sw-user"]
+
+
+@pytest.fixture(scope="session")
+def sw_enabled(fake_switches):
+    return fake_switches["sw-enabled"]
+
+
+@pytest.fixture(scope="session")
+def sw_2960(fake_switches):
+    return fake_switches["sw-2960"]
+
+
+@pytest.fixture(scope="session")
+def sshd(tmp_path_factory):
+    peer = OpenSSHServer(tmp_path_factory.mktemp("sshd"))
+    try:
+        yield peer.start()
+    finally:
+        peer.stop()
+
+
+@pytest.fixture(scope="session")
+def linux_target(sshd):
+    return sshd.linux
+
+
+@pytest.fixture(scope="session")
+def no_prompt_target(sshd):
+    return sshd.no_prompt
+
+
+def _unreachable(name, port):
+    return Target(name=name, host=LOOPBACK, port=port, platform="cisco_ios",
+                  username="admin", password="naas-unreachable-pw")
+
+
+@pytest.fixture(scope="session")
+def blackhole_target():
+    hole = Blackhole()
+    try:
+        hole.start()
+        yield _unreachable("blackhole", hole.port)
+    finally:
+        hole.stop()
+
+
+@pytest.fixture(scope="session")
+def closed_target():
+    return _unreachable("closed", closed_port())

@@ -1,0 +1,1 @@
+"""Starting the naas binary and talking to it the way a client would."""

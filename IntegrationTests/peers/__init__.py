@@ -1,0 +1,1 @@
+"""The devices NAAS talks to during the integration tests, all on loopback."""

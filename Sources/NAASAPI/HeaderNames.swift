@@ -1,0 +1,6 @@
+import HTTPTypes
+
+extension HTTPField.Name {
+    static let requestID = HTTPField.Name("X-Request-ID")!
+    static let apiVersion = HTTPField.Name("X-API-Version")!
+}

@@ -1,0 +1,150 @@
+import Foundation
+import NAASCore
+
+/// Reads a job submission body into a `JobSpec`, collecting every invalid
+/// field rather than stopping at the first, so a client fixes them in one go.
+struct JobRequestParser {
+    /// The job kind the route submits.
+    let kind: JobKind
+
+    struct Parsed {
+        let spec: JobSpec
+        let enableSecret: String?
+        /// Deprecated request fields the client used.
+        let deprecatedFields: [String]
+    }
+
+    func parse(_ body: JSONValue) -> Result<Parsed, APIError> {
+        guard case .object(let fields) = body else {
+            return .failure(.validation(source: "json", [FieldError([], "The body must be a JSON object, not \(body.typeName)", type: "type_error")]))
+        }
+        var errors: [FieldError] = []
+        var deprecated: [String] = []
+
+        let host = hostField(fields, &errors)
+        var platformName = "cisco_ios"
+        if let value = fields["platform"], value != .null {
+            platformName = string(value, "platform", &errors) ?? platformName
+        } else if let value = fields["device_type"], value != .null {
+            deprecated.append("device_type")
+            platformName = string(value, "device_type", &errors) ?? platformName
+        }
+        if Platform.named(platformName) == nil {
+            let field = fields["platform"] == nil && fields["device_type"] != nil ? "device_type" : "platform"
+            errors.append(FieldError([.string(field)], "Unknown platform \"\(platformName)\"; use one of: \(Platform.acceptedNames.joined(separator: ", "))"))
+        }
+        let port = integer(fields["port"], "port", default: 22, range: 1...65_535, &errors)
+        let lines = linesField(fields, &errors)
+        let readTimeout = seconds(fields["read_timeout"], "read_timeout", default: 30, &errors)
+        let connectTimeout = seconds(fields["conn_timeout"], "conn_timeout", default: 10, &errors)
+        let enable = optionalString(fields["enable"], "enable", &errors)
+        let expect = optionalString(fields["expect_string"], "expect_string", &errors)
+        if let expect, (try? NSRegularExpression(pattern: expect)) == nil {
+            errors.append(FieldError(["expect_string"], "expect_string is not a valid regular expression"))
+        }
+        let save = bool(fields["save_config"], "save_config", &errors)
+        let commit = bool(fields["commit"], "commit", &errors)
+
+        guard errors.isEmpty, let host else { return .failure(.validation(source: "json", errors)) }
+        let spec = JobSpec(
+            kind: kind, target: DeviceTarget(host: host, port: port, platform: platformName), lines: lines,
+            readTimeout: readTimeout, connectTimeout: connectTimeout, expectString: expect,
+            saveConfig: save, commit: commit)
+        return .success(Parsed(spec: spec, enableSecret: enable, deprecatedFields: deprecated))
+    }
+
+    private func hostField(_ fields: [String: JSONValue], _ errors: inout [FieldError]) -> String? {
+        let name = fields["host"] != nil && fields["host"] != .null ? "host" : "ip"
+        guard let value = fields[name], value != .null else {
+            errors.append(FieldError(["host"], "Field required: the device address, as host (or ip)", type: "missing"))
+            return nil
+        }
+        guard let host = string(value, name, &errors) else { return nil }
+        guard HostAddress.isValid(host) else {
+            errors.append(FieldError([.string(name)], "\"\(host.prefix(100))\" is not a valid IPv4 address, IPv6 address or host name"))
+            return nil
+        }
+        return host
+    }
+
+    private func linesField(_ fields: [String: JSONValue], _ errors: inout [FieldError]) -> [String] {
+        let name = kind == .config && fields["config"] != nil ? "config" : "commands"
+        guard let value = fields[name], value != .null else {
+            let what = kind == .config ? "config: a list of configuration lines (or commands)" : "commands: a list of commands"
+            errors.append(FieldError([.string(kind == .config ? "config" : "commands")], "Field required: \(what)", type: "missing"))
+            return []
+        }
+        guard case .array(let items) = value else {
+            errors.append(FieldError([.string(name)], "\(name) must be a list of strings, not \(value.typeName)", type: "type_error"))
+            return []
+        }
+        if items.isEmpty {
+            errors.append(FieldError([.string(name)], "\(name) must hold at least one line"))
+        }
+        var lines: [String] = []
+        for (index, item) in items.enumerated() {
+            guard case .string(let line) = item else {
+                errors.append(FieldError([.string(name), .int(index)], "Each entry must be a string, not \(item.typeName)", type: "type_error"))
+                continue
+            }
+            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.contains(where: \.isNewline) {
+                errors.append(FieldError([.string(name), .int(index)], "Each entry must be one non-blank line"))
+                continue
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    private func string(_ value: JSONValue, _ name: String, _ errors: inout [FieldError]) -> String? {
+        guard case .string(let text) = value else {
+            errors.append(FieldError([.string(name)], "\(name) must be a string, not \(value.typeName)", type: "type_error"))
+            return nil
+        }
+        return text
+    }
+
+    private func optionalString(_ value: JSONValue?, _ name: String, _ errors: inout [FieldError]) -> String? {
+        guard let value, value != .null else { return nil }
+        return string(value, name, &errors)
+    }
+
+    private func integer(_ value: JSONValue?, _ name: String, default fallback: Int, range: ClosedRange<Int>, _ errors: inout [FieldError]) -> Int {
+        guard let value, value != .null else { return fallback }
+        guard case .int(let number) = value else {
+            errors.append(FieldError([.string(name)], "\(name) must be an integer, not \(value.typeName)", type: "type_error"))
+            return fallback
+        }
+        guard range.contains(number) else {
+            errors.append(FieldError([.string(name)], "\(name) must be between \(range.lowerBound) and \(range.upperBound)"))
+            return fallback
+        }
+        return number
+    }
+
+    private func seconds(_ value: JSONValue?, _ name: String, default fallback: Double, _ errors: inout [FieldError]) -> Double {
+        guard let value, value != .null else { return fallback }
+        let number: Double
+        switch value {
+        case .int(let whole): number = Double(whole)
+        case .double(let fraction): number = fraction
+        default:
+            errors.append(FieldError([.string(name)], "\(name) must be a number of seconds, not \(value.typeName)", type: "type_error"))
+            return fallback
+        }
+        guard number > 0, number <= 3600 else {
+            errors.append(FieldError([.string(name)], "\(name) must be more than 0 and at most 3600 seconds"))
+            return fallback
+        }
+        return number
+    }
+
+    private func bool(_ value: JSONValue?, _ name: String, _ errors: inout [FieldError]) -> Bool {
+        guard let value, value != .null else { return false }
+        guard case .bool(let flag) = value else {
+            errors.append(FieldError([.string(name)], "\(name) must be true or false, not \(value.typeName)", type: "type_error"))
+            return false
+        }
+        return flag
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Hummingbird
+import Logging
+import NAASCore
+import NAASStore
+
+/// The job operations: submit, read a result, list, cancel.
+struct JobRoutes: Sendable {
+    let store: any JobStore
+    let signal: QueueSignal
+    let logger: Logger
+
+    func submit(_ kind: JobKind) -> @Sendable (Request, NAASRequestContext) async throws -> Response {
+        { request, context in
+            var request = request
+            let caller = try request.basicCredentials()
+            let body = try await request.jsonBody(limit: context.maxUploadSize)
+            let parsed = try JobRequestParser(kind: kind).parse(body).get()
+            let owner = store.ownerFingerprint(username: caller.username, password: caller.password)
+            let job = NewJob(
+                id: context.requestID, owner: owner, spec: parsed.spec,
+                credentials: caller.deviceCredentials(enableSecret: parsed.enableSecret))
+            do {
+                try await store.enqueue(job)
+            } catch StoreError.duplicateJobID {
+                throw APIError.badRequest("A job with X-Request-ID \(job.id) exists already; send a new UUID or none")
+            }
+            signal.notify()
+            logger.info("job enqueued", metadata: [
+                "request_id": "\(job.id)", "kind": "\(kind.rawValue)",
+                "host": "\(parsed.spec.target.host)", "platform": "\(parsed.spec.target.platform)",
+            ])
+            return .json(
+                ["job_id": .string(job.id), "message": "Job enqueued", "app": .string(ServiceInfo.name), "version": .string(ServiceInfo.version)],
+                status: .accepted)
+        }
+    }
+
+    @Sendable func result(_ request: Request, context: NAASRequestContext) async throws -> Response {
+        let job = try await ownedJob(request, context)
+        return .json(JobView.result(job))
+    }
+
+    @Sendable func list(_ request: Request, context: NAASRequestContext) async throws -> Response {
+        let caller = try request.basicCredentials()
+        let query = try ListQuery(request.uri.queryParameters)
+        let owner = store.ownerFingerprint(username: caller.username, password: caller.password)
+        let page = try await store.jobs(owner: owner, status: query.status, page: query.page, perPage: query.perPage)
+        let pages = page.total == 0 ? 0 : (page.total + query.perPage - 1) / query.perPage
+        return .json([
+            "jobs": .array(page.jobs.map(JobView.summary)),
+            "pagination": ["page": .int(query.page), "per_page": .int(query.perPage), "total": .int(page.total), "pages": .int(pages)],
+        ])
+    }
+
+    @Sendable func cancel(_ request: Request, context: NAASRequestContext) async throws -> Response {
+        let job = try await ownedJob(request, context)
+        switch try await store.cancel(job.id) {
+        case .canceled:
+            logger.info("job canceled", metadata: ["request_id": "\(job.id)"])
+            return .json(["job_id": .string(job.id), "status": "canceled", "message": "Job canceled"])
+        case .notFound:
+            throw APIError.forbidden("Forbidden: no job \(job.id) belongs to these credentials")
+        case .notCancelable(let status):
+            throw APIError.conflict("Job \(job.id) is \(status.rawValue); only queued jobs can be canceled")
+        }
+    }
+
+    /// The job named in the path, if the caller owns it. An unknown id and
+    /// someone else's id get the same 403, so ids cannot be probed.
+    private func ownedJob(_ request: Request, _ context: NAASRequestContext) async throws -> JobRecord {
+        let caller = try request.basicCredentials()
+        let id = try context.parameters.jobID()
+        let owner = store.ownerFingerprint(username: caller.username, password: caller.password)
+        guard let job = try await store.job(id), job.owner == owner else {
+            throw APIError.forbidden("Forbidden: no job \(id) belongs to these credentials")
+        }
+        return job
+    }
+}
+
+/// `page`, `per_page` and `status` of a job listing.
+struct ListQuery {
+    let page: Int
+    let perPage: Int
+    let status: JobStatus?
+
+    init(_ query: Hummingbird.Parameters) throws(APIError) {
+        var errors: [FieldError] = []
+        func number(_ name: String, default fallback: Int, range: ClosedRange<Int>) -> Int {
+            guard let raw = query.get(name) else { return fallback }
+            guard let value = Int(raw), range.contains(value) else {
+                let upper = range.upperBound == .max ? "" : " and at most \(range.upperBound)"
+                errors.append(FieldError([.string(name)], "\(name) must be an integer of at least \(range.lowerBound)\(upper)"))
+                return fallback
+            }
+            return value
+        }
+        page = number("page", default: 1, range: 1...Int(Int32.max))
+        perPage = number("per_page", default: 20, range: 1...100)
+        if let raw = query.get("status") {
+            status = JobStatus(rawValue: raw)
+            if status == nil {
+                let names = JobStatus.allCases.map(\.rawValue).joined(separator: ", ")
+                errors.append(FieldError(["status"], "Unknown status \"\(raw.prefix(50))\"; use one of: \(names)"))
+            }
+        } else {
+            status = nil
+        }
+        if !errors.isEmpty { throw .validation(source: "query", errors) }
+    }
+}

@@ -1,0 +1,16 @@
+import Hummingbird
+
+/// Per-request state shared by middleware and handlers.
+public struct NAASRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The request's correlation id: the client's `X-Request-ID` or a new UUID.
+    /// It becomes the job id of a submitted job.
+    public var requestID = ""
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+    }
+
+    /// Job bodies are small; anything larger is a mistake or an attack.
+    public var maxUploadSize: Int { 1 << 20 }
+}

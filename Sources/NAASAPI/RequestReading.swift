@@ -1,0 +1,35 @@
+import Foundation
+import Hummingbird
+
+extension Request {
+    /// The caller's Basic credentials, or 401.
+    func basicCredentials() throws(APIError) -> BasicCredentials {
+        guard let credentials = BasicCredentials(headers) else { throw .unauthorized }
+        return credentials
+    }
+
+    /// The JSON body: 415 without a JSON content type, 400 when it does not parse.
+    mutating func jsonBody(limit: Int) async throws -> JSONValue {
+        let contentType = headers[.contentType]?.lowercased() ?? ""
+        let mediaType = contentType.split(separator: ";").first?.trimmingCharacters(in: .whitespaces) ?? ""
+        guard mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json")) else {
+            throw APIError.unsupportedMediaType
+        }
+        let buffer = try await collectBody(upTo: limit)
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer))
+        } catch {
+            throw APIError.badRequest("The body is not valid JSON")
+        }
+    }
+}
+
+extension Parameters {
+    /// A job id path parameter: 400 unless it is a UUID.
+    func jobID() throws(APIError) -> String {
+        guard let raw = get("id"), let uuid = UUID(uuidString: raw) else {
+            throw .badRequest("The job id must be a UUID, like the job_id returned at submission")
+        }
+        return uuid.uuidString.lowercased()
+    }
+}

@@ -1,0 +1,30 @@
+/// Why a device refused or failed a job. Raw values are part of the wire contract.
+public enum DeviceErrorCode: String, Sendable, Codable, CaseIterable {
+    case authFailure = "AUTH_FAILURE"
+    case connectionTimeout = "CONNECTION_TIMEOUT"
+    case connectionRefused = "CONNECTION_REFUSED"
+    case readTimeout = "READ_TIMEOUT"
+    case configRejected = "CONFIG_REJECTED"
+    case sshError = "SSH_ERROR"
+
+    /// Whether sending the same job again may succeed without changing it.
+    public var isRetryable: Bool {
+        switch self {
+        case .connectionTimeout, .connectionRefused, .readTimeout, .sshError: true
+        case .authFailure, .configRejected: false
+        }
+    }
+}
+
+/// A failure on the device side: the job itself ran correctly, the device said no.
+public struct DeviceFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    public let code: DeviceErrorCode
+    public let message: String
+
+    public init(_ code: DeviceErrorCode, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+}

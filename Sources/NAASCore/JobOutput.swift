@@ -1,0 +1,18 @@
+/// What a device returned for a job that ran to the end.
+public enum JobOutput: Sendable, Equatable {
+    /// Output per command, in the order the commands ran.
+    case commands([CommandOutput])
+    /// The whole configuration session transcript.
+    case config(String)
+}
+
+/// One command and what the device printed for it, echo and prompt removed.
+public struct CommandOutput: Sendable, Equatable, Codable {
+    public let command: String
+    public let output: String
+
+    public init(command: String, output: String) {
+        self.command = command
+        self.output = output
+    }
+}

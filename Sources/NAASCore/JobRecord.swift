@@ -1,0 +1,32 @@
+import Foundation
+
+/// A job as the store holds it and the API shows it.
+public struct JobRecord: Sendable, Equatable {
+    public let id: String
+    public let owner: String
+    public let spec: JobSpec
+    public var status: JobStatus
+    public var output: JobOutput?
+    public var error: String?
+    public var errorCode: DeviceErrorCode?
+    public let createdAt: Date
+    public var startedAt: Date?
+    public var endedAt: Date?
+
+    public init(
+        id: String, owner: String, spec: JobSpec, status: JobStatus = .queued,
+        output: JobOutput? = nil, error: String? = nil, errorCode: DeviceErrorCode? = nil,
+        createdAt: Date, startedAt: Date? = nil, endedAt: Date? = nil
+    ) {
+        self.id = id
+        self.owner = owner
+        self.spec = spec
+        self.status = status
+        self.output = output
+        self.error = error
+        self.errorCode = errorCode
+        self.createdAt = createdAt
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+    }
+}

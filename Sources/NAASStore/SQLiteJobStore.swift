@@ -1,0 +1,181 @@
+import Crypto
+import Foundation
+import GRDB
+import NAASCore
+
+/// The embedded store: one SQLite file in WAL mode. GRDB runs every
+/// statement on its own serial queues, never on the cooperative pool.
+public final class SQLiteJobStore: JobStore {
+    private let pool: DatabasePool
+    private let vault: CredentialVault
+    private let retention: RetentionPolicy
+    private let ownerSalt: Data
+
+    public static let fileName = "naas.sqlite"
+
+    /// Opens (and creates or migrates) the store at `path`.
+    public init(path: String, vault: CredentialVault, retention: RetentionPolicy = .init()) throws {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // In WAL mode NORMAL keeps every commit across a process crash;
+            // only an OS crash can lose the last transactions.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        configuration.busyMode = .timeout(5)
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try SQLiteSchema.migrator.migrate(pool)
+        self.vault = vault
+        self.retention = retention
+        self.ownerSalt = try Self.loadOrCreateSalt(pool)
+    }
+
+    private static func loadOrCreateSalt(_ pool: DatabasePool) throws -> Data {
+        try pool.write { db in
+            if let existing = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = 'owner_salt'"),
+               let salt = Data(base64Encoded: existing) {
+                return salt
+            }
+            let salt = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+            try db.execute(sql: "INSERT INTO meta (name, value) VALUES ('owner_salt', ?)", arguments: [salt.base64EncodedString()])
+            return salt
+        }
+    }
+
+    public func ownerFingerprint(username: String, password: String) -> String {
+        var hasher = SHA256()
+        hasher.update(data: ownerSalt)
+        hasher.update(data: Data(username.utf8))
+        hasher.update(data: Data([0]))
+        hasher.update(data: Data(password.utf8))
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    public func enqueue(_ job: NewJob) async throws {
+        let spec = String(decoding: try JSONEncoder().encode(job.spec), as: UTF8.self)
+        let sealed = try vault.seal(job.credentials)
+        do {
+            try await pool.write { db in
+                try db.execute(
+                    sql: "INSERT INTO jobs (id, owner, status, spec, credentials, created_at) VALUES (?, ?, 'queued', ?, ?, ?)",
+                    arguments: [job.id, job.owner, spec, sealed, job.createdAt.timeIntervalSince1970])
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StoreError.duplicateJobID(job.id)
+        }
+    }
+
+    public func claimNext() async throws -> ClaimedJob? {
+        let now = Date().timeIntervalSince1970
+        // Rows are not Sendable: copy the columns out inside the database closure.
+        let claimed = try await pool.write { db -> (id: String, spec: String, sealed: Data?)? in
+            try Row.fetchOne(db, sql: """
+                UPDATE jobs SET status = 'started', started_at = ?
+                WHERE seq = (SELECT seq FROM jobs WHERE status = 'queued' ORDER BY seq LIMIT 1)
+                RETURNING id, spec, credentials
+                """, arguments: [now]).map { row in (row["id"], row["spec"], row["credentials"]) }
+        }
+        guard let (id, specJSON, sealedCredentials) = claimed else { return nil }
+        let spec = try JSONDecoder().decode(JobSpec.self, from: Data(specJSON.utf8))
+        guard let sealed = sealedCredentials else {
+            throw StoreError.undecryptableCredentials(id)
+        }
+        return ClaimedJob(id: id, spec: spec, credentials: try vault.open(sealed, jobID: id))
+    }
+
+    public func finish(_ id: String, outcome: JobOutcome) async throws {
+        let now = Date().timeIntervalSince1970
+        let (status, output, error, code): (JobStatus, String?, String?, String?)
+        switch outcome {
+        case .succeeded(let result):
+            (status, output, error, code) = (.finished, try JobOutputCoding.encode(result), nil, nil)
+        case .deviceFailed(let failure):
+            (status, output, error, code) = (.finished, nil, failure.message, failure.code.rawValue)
+        case .crashed(let message):
+            (status, output, error, code) = (.failed, nil, message, nil)
+        }
+        let keep = (status == .finished && code == nil) ? retention.succeeded : retention.failed
+        try await pool.write { db in
+            try db.execute(sql: """
+                UPDATE jobs SET status = ?, output = ?, error = ?, error_code = ?, ended_at = ?,
+                    expires_at = ?, credentials = NULL
+                WHERE id = ? AND status = 'started'
+                """, arguments: [status.rawValue, output, error, code, now, now + keep, id])
+        }
+    }
+
+    public func cancel(_ id: String) async throws -> CancelResult {
+        let now = Date().timeIntervalSince1970
+        let keep = retention.failed
+        return try await pool.write { db in
+            try db.execute(sql: """
+                UPDATE jobs SET status = 'canceled', ended_at = ?, expires_at = ?, credentials = NULL
+                WHERE id = ? AND status = 'queued'
+                """, arguments: [now, now + keep, id])
+            if db.changesCount > 0 { return .canceled }
+            guard let raw = try String.fetchOne(db, sql: "SELECT status FROM jobs WHERE id = ?", arguments: [id]),
+                  let status = JobStatus(rawValue: raw) else { return .notFound }
+            return .notCancelable(status)
+        }
+    }
+
+    public func job(_ id: String) async throws -> JobRecord? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]).map(Self.record)
+        }
+    }
+
+    public func jobs(owner: String, status: JobStatus?, page: Int, perPage: Int) async throws -> JobPage {
+        let filter = status == nil ? "" : " AND status = ?"
+        var arguments: StatementArguments = [owner]
+        if let status { arguments += [status.rawValue] }
+        let countArguments = arguments
+        arguments += [perPage, (page - 1) * perPage]
+        let pageArguments = arguments
+        return try await pool.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM jobs WHERE owner = ?\(filter) ORDER BY seq DESC LIMIT ? OFFSET ?", arguments: pageArguments)
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs WHERE owner = ?\(filter)", arguments: countArguments) ?? 0
+            return JobPage(jobs: try rows.map(Self.record), total: total)
+        }
+    }
+
+    public func queueDepth() async throws -> Int {
+        try await pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs WHERE status = 'queued'") ?? 0
+        }
+    }
+
+    public func failInterruptedJobs(reason: String) async throws -> [String] {
+        let now = Date().timeIntervalSince1970
+        let keep = retention.failed
+        return try await pool.write { db in
+            try String.fetchAll(db, sql: """
+                UPDATE jobs SET status = 'failed', error = ?, ended_at = ?, expires_at = ?, credentials = NULL
+                WHERE status = 'started' RETURNING id
+                """, arguments: [reason, now, now + keep])
+        }
+    }
+
+    public func purgeExpired(now: Date) async throws -> Int {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM jobs WHERE expires_at IS NOT NULL AND expires_at <= ?", arguments: [now.timeIntervalSince1970])
+            return db.changesCount
+        }
+    }
+
+    public func isHealthy() async -> Bool {
+        (try? await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }) == 1
+    }
+
+    private static func record(_ row: Row) throws -> JobRecord {
+        let spec = try JSONDecoder().decode(JobSpec.self, from: Data((row["spec"] as String).utf8))
+        let output = try (row["output"] as String?).map { try JobOutputCoding.decode($0, kind: spec.kind) }
+        return JobRecord(
+            id: row["id"], owner: row["owner"], spec: spec,
+            status: JobStatus(rawValue: row["status"]) ?? .failed,
+            output: output, error: row["error"],
+            errorCode: (row["error_code"] as String?).flatMap(DeviceErrorCode.init(rawValue:)),
+            createdAt: Date(timeIntervalSince1970: row["created_at"]),
+            startedAt: (row["started_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            endedAt: (row["ended_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
+    }
+}

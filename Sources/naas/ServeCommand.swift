@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NAASAPI
+import NAASCore
+import NAASDevice
+import NAASStore
+import NAASWorker
+import ServiceLifecycle
+
+/// `naas serve`: API, embedded store and workers in one process.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the HTTPS API, the embedded SQLite store and the workers in one process."
+    )
+
+    @Option(help: "Address to listen on (NAAS_HOST; default 0.0.0.0).") var host: String?
+    @Option(help: "Port to listen on (NAAS_PORT; default 8443).") var port: Int?
+    @Option(help: "Directory for the store, keys and certificate (NAAS_DATA_DIR; default ./data).") var dataDir: String?
+    @Option(help: "Jobs run at once; 0 runs no workers (NAAS_WORKERS; default 8).") var workers: Int?
+    @Flag(help: "Serve plain HTTP, for use behind a TLS-terminating proxy (NAAS_HTTP=1).") var http = false
+    @Option(help: "PEM certificate to serve instead of the self-signed one (NAAS_TLS_CERT).") var tlsCert: String?
+    @Option(help: "PEM private key for --tls-cert (NAAS_TLS_KEY).") var tlsKey: String?
+    @Option(help: "trace, debug, info, notice, warning, error, critical (NAAS_LOG_LEVEL or LOG_LEVEL; default info).") var logLevel: String?
+    @Flag(help: "Offer legacy SSH algorithms: group14-sha1, ssh-rsa, aes-cbc, hmac-sha1 (NAAS_SSH_LEGACY=1).") var sshLegacy = false
+
+    func run() async throws {
+        let levelName = try setting(logLevel, ["NAAS_LOG_LEVEL", "LOG_LEVEL"], default: "info")
+        guard let level = Logger.Level(loose: levelName) else { throw ValidationError("unknown log level \(levelName)") }
+        LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
+        let logger = Logger(label: "naas")
+
+        let host = try setting(host, ["NAAS_HOST"], default: "0.0.0.0")
+        let port = try setting(port, ["NAAS_PORT"], default: 8443)
+        let capacity = try setting(workers, ["NAAS_WORKERS"], default: 8)
+        let dataDirectory = URL(fileURLWithPath: try setting(dataDir, ["NAAS_DATA_DIR"], default: "./data"))
+        let retention = RetentionPolicy(
+            succeeded: try setting(nil, ["JOB_TTL_SUCCESS"], default: 86_400.0),
+            failed: try setting(nil, ["JOB_TTL_FAILED"], default: 604_800.0))
+        guard capacity >= 0 else { throw ValidationError("--workers must be 0 or more") }
+
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let key = try EncryptionKey.load(
+            environmentValue: ProcessInfo.processInfo.environment["NAAS_ENCRYPTION_KEY"], dataDirectory: dataDirectory)
+        let store = try SQLiteJobStore(
+            path: dataDirectory.appendingPathComponent(SQLiteJobStore.fileName).path,
+            vault: CredentialVault(key: key), retention: retention)
+
+        // This process owns the embedded store: whatever was running when it last stopped died with it.
+        let interrupted = try await store.failInterruptedJobs(
+            reason: "The server stopped while this job was running; it was not re-run because it may have partly completed. Submit it again if needed.")
+        for id in interrupted {
+            logger.warning("job interrupted by a restart", metadata: ["request_id": "\(id)"])
+        }
+
+        let signal = QueueSignal()
+        let algorithms: SSHAlgorithms = switchSetting(sshLegacy, "NAAS_SSH_LEGACY") ? .legacy : .modern
+        let dispatcher = JobDispatcher(
+            store: store, runner: DeviceJobRunner(algorithms: algorithms), signal: signal,
+            capacity: capacity, logger: Logger(label: "naas.worker"))
+        let router = APIRouter.build(
+            store: store, signal: signal, workers: { dispatcher.snapshot }, logger: Logger(label: "naas.api"))
+
+        let plainHTTP = switchSetting(http, "NAAS_HTTP")
+        let server: HTTPServerBuilder
+        let scheme: String
+        if plainHTTP {
+            server = .http1()
+            scheme = "http"
+        } else {
+            let identity = try tlsIdentity(dataDirectory: dataDirectory, logger: logger)
+            server = try .tls(.http1(), tlsConfiguration: identity.serverConfiguration())
+            scheme = "https"
+        }
+        let app = Application(
+            router: router, server: server,
+            configuration: .init(address: .hostname(host, port: port), serverName: "naas"),
+            services: [dispatcher, RetentionSweeper(store: store, logger: Logger(label: "naas.retention"))],
+            onServerRunning: { _ in
+                logger.info("naas is listening", metadata: [
+                    "url": "\(scheme)://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)",
+                    "workers": "\(capacity)", "data_dir": "\(dataDirectory.path)",
+                ])
+            },
+            logger: Logger(label: "naas.http"))
+        try await app.runService()
+    }
+
+    private func tlsIdentity(dataDirectory: URL, logger: Logger) throws -> TLSIdentity {
+        let cert = try setting(tlsCert, ["NAAS_TLS_CERT"], default: "")
+        let key = try setting(tlsKey, ["NAAS_TLS_KEY"], default: "")
+        switch (cert.isEmpty, key.isEmpty) {
+        case (false, false): return TLSIdentity(certificatePath: cert, keyPath: key)
+        case (true, true):
+            let (identity, created) = try TLSIdentity.selfSigned(in: dataDirectory, hostNames: [])
+            if created { logger.notice("self-signed TLS certificate created", metadata: ["path": "\(identity.certificatePath)"]) }
+            return identity
+        default: throw ValidationError("--tls-cert and --tls-key go together")
+        }
+    }
+}
