@@ -64,7 +64,7 @@ def test_garbage_bodies_are_rejected_without_5xx(idle_client, naas_idle, caller,
     for body in bodies():
         response = idle_client.submit(path, body, caller)
         outcomes.append((response.status_code, repr(body)[:120]))
-    assert len(outcomes) > 50
+    assert len(outcomes) > 20
     assert not [o for o in outcomes if o[0] >= 500]
     assert not [o for o in outcomes if o[0] < 300]
     assert not [o for o in outcomes if o[0] not in (400, 413, 422)]

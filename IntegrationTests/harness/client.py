@@ -1,4 +1,5 @@
 """An HTTPS client for one NAAS server: raw requests plus job submit/poll helpers."""
+import json as _json
 import time
 
 import requests
@@ -23,11 +24,12 @@ class NaasClient:
 
     def request(self, method, path, *, auth=None, json=_NO_BODY, data=None, headers=None,
                 params=None, timeout=15):
-        kwargs = {"auth": auth, "headers": headers, "params": params, "timeout": timeout}
-        if json is not _NO_BODY:
-            kwargs["json"] = json
-        elif data is not None:
-            kwargs["data"] = data
+        headers = dict(headers or {})
+        if json is not _NO_BODY:  # encoded here so that None is sent as `null`
+            data = _json.dumps(json).encode()
+            headers.setdefault("Content-Type", "application/json")
+        kwargs = {"auth": auth, "headers": headers, "params": params, "timeout": timeout,
+                  "data": data}
         return self.session.request(method, self.base_url + path, **kwargs)
 
     def submit(self, path, body, auth, headers=None):

@@ -2,7 +2,7 @@ import Foundation
 
 /// Any JSON document, decoded without a schema so that validation can name
 /// every wrong field instead of stopping at the first type mismatch.
-public enum JSONValue: Sendable, Equatable, Codable {
+public enum JSONValue: Sendable, Hashable, Codable {
     case null
     case bool(Bool)
     case int(Int)

@@ -50,7 +50,7 @@ final class SSHConnection {
         if ssh_connect(session) != SSH_OK {
             let message = lastError
             let elapsed = ContinuousClock.now - started
-            ssh_free(session)
+            // deinit runs for a fully initialised instance even when init throws: it frees the session.
             throw Self.classifyConnectFailure(message, elapsed: elapsed, timeout: timeout, target: target)
         }
     }

@@ -179,3 +179,12 @@ public final class SQLiteJobStore: JobStore {
             endedAt: (row["ended_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 }
+
+extension SQLiteJobStore {
+    /// Whether a job's sealed credentials are gone (they are erased when it ends).
+    func credentialsAreErased(_ id: String) async throws -> Bool {
+        try await pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT credentials IS NULL FROM jobs WHERE id = ?", arguments: [id]) ?? true
+        }
+    }
+}

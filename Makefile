@@ -1,0 +1,37 @@
+# Two commands do everything on a fresh Debian machine (as root):
+#   make run   - install what is needed, build, and serve HTTPS on :8443
+#   make test  - install what is needed, build, run unit and integration tests
+SHELL := /bin/bash
+NAAS_BIN ?= .build/debug/naas
+
+.PHONY: setup build release run test unit-test integration-test bench clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	swift build --build-tests
+
+release: setup
+	swift build -c release --product naas
+
+run: release
+	@echo "Starting naas on https://127.0.0.1:$${NAAS_PORT:-8443} (self-signed certificate; data in $${NAAS_DATA_DIR:-./data})"
+	@echo "Try: curl -k https://127.0.0.1:$${NAAS_PORT:-8443}/healthcheck"
+	.build/release/naas serve
+
+unit-test: build
+	swift test --skip-build
+
+integration-test: build
+	NAAS_BIN=$(NAAS_BIN) .venv/bin/python -m pytest IntegrationTests
+
+test: build
+	swift test --skip-build
+	NAAS_BIN=$(NAAS_BIN) .venv/bin/python -m pytest IntegrationTests
+
+bench: setup
+	bash bench/run.sh
+
+clean:
+	rm -rf .build
