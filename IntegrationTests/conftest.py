@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.server import NaasServer
+from harness.fleet import ServerFleet
 from peers.switches import FakeSwitches
 from peers.net import LOOPBACK
 from peers.openssh import OpenSSHServer
@@ -36,23 +36,23 @@ def naas_bin():
     return path
 
 
-class ServerFleet:
-    """Creates NaasServers under one temp root and stops them all at the end."""
+def pytest_runtest_setup(item):
+    item.servers_before = len(ServerFleet.everyone)
 
-    def __init__(self, binary, tmp_path_factory):
-        self.binary = binary
-        self.tmp_path_factory = tmp_path_factory
-        self.servers = []
 
-    def __call__(self, workers=2, http=False, env=None, start=True):
-        server = NaasServer(self.binary, self.tmp_path_factory.mktemp("naas"),
-                            workers=workers, http=http, env=env)
-        self.servers.append(server)
-        return server.start() if start else server
-
-    def stop_all(self):
-        for server in self.servers:
-            server.stop()
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On failure, attach the log tail of the servers the test may have used:
+    the shared ones still running and any it started itself."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed:
+        first_own = getattr(item, "servers_before", len(ServerFleet.everyone))
+        for index, server in enumerate(ServerFleet.everyone):
+            if (server.running() or index >= first_own) and server.log_paths:
+                latest = server.log_paths[-1]
+                tail = "\n".join(latest.read_text(errors="replace").splitlines()[-25:])
+                report.sections.append((f"naas log {latest}", tail))
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@ data dir: every job ends, the interrupted one is failed (not re-run), the
 queued ones run exactly once."""
 import re
 
+from harness.client import TERMINAL
 from harness.logs import json_records, jobs_started
 
 
@@ -15,7 +16,9 @@ def test_jobs_survive_a_hard_kill(naas_factory, no_prompt_target, sw_enabled):
                           no_prompt_target.auth)
     assert stuck.status_code == 202, stuck.text
     stuck_id = stuck.json()["job_id"]
-    client.wait_for_job(stuck_id, no_prompt_target.auth, until={"started"}, timeout=10)
+    running = client.wait_for_job(stuck_id, no_prompt_target.auth, timeout=10,
+                                  until=TERMINAL | {"started"})
+    assert running["status"] == "started", running
 
     queued_ids = []
     for _ in range(3):

@@ -60,7 +60,7 @@ struct JobRoutes: Sendable {
             logger.info("job canceled", metadata: ["request_id": "\(job.id)"])
             return .json(["job_id": .string(job.id), "status": "canceled", "message": "Job canceled"])
         case .notFound:
-            throw APIError.forbidden("Forbidden: no job \(job.id) belongs to these credentials")
+            throw APIError.forbidden("Forbidden: these credentials own no job with that id")
         case .notCancelable(let status):
             throw APIError.conflict("Job \(job.id) is \(status.rawValue); only queued jobs can be canceled")
         }
@@ -73,7 +73,7 @@ struct JobRoutes: Sendable {
         let id = try context.parameters.jobID()
         let owner = store.ownerFingerprint(username: caller.username, password: caller.password)
         guard let job = try await store.job(id), job.owner == owner else {
-            throw APIError.forbidden("Forbidden: no job \(id) belongs to these credentials")
+            throw APIError.forbidden("Forbidden: these credentials own no job with that id")
         }
         return job
     }

@@ -52,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         // This process owns the embedded store: whatever was running when it last stopped died with it.
         let interrupted = try await store.failInterruptedJobs(
-            reason: "The server stopped while this job was running; it was not re-run because it may have partly completed. Submit it again if needed.")
+            reason: "Interrupted: the server stopped while this job was running. It was not re-run because it may have partly completed; submit it again if needed.")
         for id in interrupted {
             logger.warning("job interrupted by a restart", metadata: ["request_id": "\(id)"])
         }
