@@ -9,7 +9,7 @@ Fixture API
 - naas_idle, idle_client: a shared server with --workers 0 (jobs stay queued).
 - naas_factory(workers=.., env=.., http=..): servers of the test's own,
   stopped when the test ends; .start()/.kill()/.stop() for restarts.
-- new_caller(): fresh Basic credentials, so job listings start empty.
+- caller / new_caller(): fresh Basic credentials (job listings start empty).
 """
 import os
 import secrets
@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from harness.fleet import ServerFleet
-from peers.switches import FakeSwitches
 from peers.net import LOOPBACK
 from peers.openssh import OpenSSHServer
 from peers.silent import Blackhole, closed_port
+from peers.switches import FakeSwitches
 from peers.target import Target
 
 REPO = Path(__file__).resolve().parent.parent
