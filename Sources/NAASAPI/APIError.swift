@@ -1,7 +1,7 @@
 import HTTPTypes
 
-/// Every error a client can see, born where it is detected and turned into
-/// HTTP in one place (`ErrorMiddleware`).
+/// Every error a client can see, born where it is detected and rendered in
+/// one place (`ErrorRenderer`): NAAS shapes on v1, RFC 9457 problems on v2.
 public enum APIError: Error, Sendable, Equatable {
     case unauthorized
     case unsupportedMediaType
@@ -12,6 +12,10 @@ public enum APIError: Error, Sendable, Equatable {
     case notFound
     case conflict(String)
     case payloadTooLarge(Int)
+    case malformedMicroversion(String)
+    case unsupportedMicroversion(requested: Microversion, supported: ClosedRange<Microversion>)
+    /// The route's contract passed its sunset; `successor` is where to go instead.
+    case gone(successor: String?)
     /// Something went wrong on our side; the detail is logged, never sent.
     case internalError
 
@@ -19,33 +23,83 @@ public enum APIError: Error, Sendable, Equatable {
         switch self {
         case .unauthorized: .unauthorized
         case .unsupportedMediaType: .unsupportedMediaType
-        case .badRequest: .badRequest
+        case .badRequest, .malformedMicroversion: .badRequest
         case .validation: .unprocessableContent
         case .forbidden: .forbidden
         case .notFound: .notFound
         case .conflict: .conflict
         case .payloadTooLarge: .contentTooLarge
+        case .unsupportedMicroversion: .notAcceptable
+        case .gone: .gone
         case .internalError: .internalServerError
+        }
+    }
+
+    /// What the client should read and do.
+    var detail: String {
+        switch self {
+        case .unauthorized: "Send credentials: HTTP Basic with the device username and password"
+        case .unsupportedMediaType: "Send a JSON body with Content-Type: application/json"
+        case .badRequest(let message), .forbidden(let message), .conflict(let message): message
+        case .validation(_, let errors): errors.count == 1 ? "1 field is invalid" : "\(errors.count) fields are invalid"
+        case .notFound: "No such route; see /versions and /apidoc for the API"
+        case .payloadTooLarge(let limit): "The request body is larger than \(limit) bytes"
+        case .malformedMicroversion(let value):
+            "NAAS-API-Version \"\(value)\" is not a version: send X.Y (e.g. \(APIContract.v2Maximum)) or latest"
+        case .unsupportedMicroversion(let requested, let supported):
+            "Microversion \(requested) is not supported: use \(supported.lowerBound) to \(supported.upperBound), or latest"
+        case .gone(let successor):
+            "This deprecated route passed its sunset date" + (successor.map { "; use \($0)" } ?? "")
+        case .internalError: "Internal Server Error"
+        }
+    }
+
+    /// A stable slug naming the problem type.
+    var slug: String {
+        switch self {
+        case .unauthorized: "unauthorized"
+        case .unsupportedMediaType: "unsupported-media-type"
+        case .badRequest: "bad-request"
+        case .validation: "validation-error"
+        case .forbidden: "forbidden"
+        case .notFound: "not-found"
+        case .conflict: "conflict"
+        case .payloadTooLarge: "payload-too-large"
+        case .malformedMicroversion: "malformed-microversion"
+        case .unsupportedMicroversion: "unsupported-microversion"
+        case .gone: "gone"
+        case .internalError: "internal-error"
         }
     }
 
     /// The NAAS v1 body for this error.
     var v1Body: JSONValue {
         switch self {
-        case .unauthorized:
-            ["message": "Unauthorized: send HTTP Basic credentials (the device username and password)"]
-        case .unsupportedMediaType:
-            ["message": "Unsupported Media Type: send a JSON body with Content-Type: application/json"]
-        case .badRequest(let message), .forbidden(let message), .conflict(let message):
-            ["message": .string(message)]
         case .validation(let source, let errors):
             ["validation_error": .object([source: .array(errors.map(\.json))])]
-        case .notFound:
-            ["message": "Not Found: no such route; see /apidoc for the API"]
-        case .payloadTooLarge(let limit):
-            ["message": .string("Request body is larger than \(limit) bytes")]
-        case .internalError:
-            ["message": "Internal Server Error"]
+        case .unauthorized: ["message": .string("Unauthorized: \(detail.prefix(1).lowercased())\(detail.dropFirst())")]
+        case .unsupportedMediaType: ["message": .string("Unsupported Media Type: \(detail.prefix(1).lowercased())\(detail.dropFirst())")]
+        case .notFound: ["message": .string("Not Found: \(detail.prefix(1).lowercased())\(detail.dropFirst())")]
+        default: ["message": .string(detail)]
         }
+    }
+
+    /// The RFC 9457 problem body for this error.
+    func problem(instance: String) -> JSONValue {
+        var fields: [String: JSONValue] = [
+            "type": .string("/problems/\(slug)"),
+            "title": .string(status.reasonPhrase),
+            "status": .int(status.code),
+            "detail": .string(detail),
+            "instance": .string(instance),
+        ]
+        switch self {
+        case .validation(_, let errors): fields["errors"] = .array(errors.map(\.json))
+        case .unsupportedMicroversion(_, let supported):
+            fields["min_version"] = .string(supported.lowerBound.description)
+            fields["max_version"] = .string(supported.upperBound.description)
+        default: break
+        }
+        return .object(fields)
     }
 }

@@ -9,7 +9,7 @@ struct HealthRoutes: Sendable {
     let workers: @Sendable () -> WorkerSnapshot
     let startedAt: ContinuousClock.Instant
 
-    @Sendable func health(_ request: Request, context: NAASRequestContext) async throws -> Response {
+    @Sendable func health(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
         let storeHealthy = await store.isHealthy()
         let depth = storeHealthy ? (try? await store.queueDepth()) : nil
         let snapshot = workers()

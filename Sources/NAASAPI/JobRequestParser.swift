@@ -6,6 +6,8 @@ import NAASCore
 struct JobRequestParser {
     /// The job kind the route submits.
     let kind: JobKind
+    /// The contract whose field names apply.
+    var major: MajorVersion.ID = .v1
 
     struct Parsed {
         let spec: JobSpec
@@ -20,12 +22,18 @@ struct JobRequestParser {
         }
         var errors: [FieldError] = []
         var deprecated: [String] = []
+        if major == .v2 {
+            // v2 renamed these for good: say so rather than silently ignoring them.
+            for (old, new) in [("ip", "host"), ("device_type", "platform")] where fields[old] != nil {
+                errors.append(FieldError([.string(old)], "\(old) is not part of the v2 contract: use \(new)", type: "extra_forbidden"))
+            }
+        }
 
         let host = hostField(fields, &errors)
         var platformName = "cisco_ios"
         if let value = fields["platform"], value != .null {
             platformName = string(value, "platform", &errors) ?? platformName
-        } else if let value = fields["device_type"], value != .null {
+        } else if major == .v1, let value = fields["device_type"], value != .null {
             deprecated.append("device_type")
             platformName = string(value, "device_type", &errors) ?? platformName
         }
@@ -54,7 +62,7 @@ struct JobRequestParser {
     }
 
     private func hostField(_ fields: [String: JSONValue], _ errors: inout [FieldError]) -> String? {
-        let name = fields["host"] != nil && fields["host"] != .null ? "host" : "ip"
+        let name = (fields["host"] != nil && fields["host"] != .null) || major == .v2 ? "host" : "ip"
         guard let value = fields[name], value != .null else {
             errors.append(FieldError(["host"], "Field required: the device address, as host (or ip)", type: "missing"))
             return nil

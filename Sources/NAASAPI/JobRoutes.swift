@@ -4,18 +4,20 @@ import Logging
 import NAASCore
 import NAASStore
 
-/// The job operations: submit, read a result, list, cancel.
+/// The job operations: submit, read a result, list, cancel — one
+/// implementation for every contract surface.
 struct JobRoutes: Sendable {
     let store: any JobStore
     let signal: QueueSignal
     let logger: Logger
 
-    func submit(_ kind: JobKind) -> @Sendable (Request, NAASRequestContext) async throws -> Response {
+    func submit(_ kind: JobKind) -> OperationHandler {
         { request, context in
             var request = request
+            let major = context.surface.major ?? .v2
             let caller = try request.basicCredentials()
             let body = try await request.jsonBody(limit: context.maxUploadSize)
-            let parsed = try JobRequestParser(kind: kind).parse(body).get()
+            let parsed = try JobRequestParser(kind: kind, major: major).parse(body).get()
             let owner = store.ownerFingerprint(username: caller.username, password: caller.password)
             let job = NewJob(
                 id: context.requestID, owner: owner, spec: parsed.spec,
@@ -30,18 +32,20 @@ struct JobRoutes: Sendable {
                 "request_id": "\(job.id)", "kind": "\(kind.rawValue)",
                 "host": "\(parsed.spec.target.host)", "platform": "\(parsed.spec.target.platform)",
             ])
-            return .json(
-                ["job_id": .string(job.id), "message": "Job enqueued", "app": .string(ServiceInfo.name), "version": .string(ServiceInfo.version)],
-                status: .accepted)
+            var headers: HTTPFields = [:]
+            if parsed.deprecatedFields.contains("device_type") {
+                headers[.warning] = DeprecationHeaders.fieldWarning("device_type", replacement: "platform")
+            }
+            return .json(JobView.accepted(job.id, major: major), status: .accepted, headers: headers)
         }
     }
 
-    @Sendable func result(_ request: Request, context: NAASRequestContext) async throws -> Response {
+    @Sendable func result(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
         let job = try await ownedJob(request, context)
-        return .json(JobView.result(job))
+        return .json(JobView.result(job, major: context.surface.major ?? .v2))
     }
 
-    @Sendable func list(_ request: Request, context: NAASRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
         let caller = try request.basicCredentials()
         let query = try ListQuery(request.uri.queryParameters)
         let owner = store.ownerFingerprint(username: caller.username, password: caller.password)
@@ -53,7 +57,7 @@ struct JobRoutes: Sendable {
         ])
     }
 
-    @Sendable func cancel(_ request: Request, context: NAASRequestContext) async throws -> Response {
+    @Sendable func cancel(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
         let job = try await ownedJob(request, context)
         switch try await store.cancel(job.id) {
         case .canceled:
@@ -76,37 +80,5 @@ struct JobRoutes: Sendable {
             throw APIError.forbidden("Forbidden: these credentials own no job with that id")
         }
         return job
-    }
-}
-
-/// `page`, `per_page` and `status` of a job listing.
-struct ListQuery {
-    let page: Int
-    let perPage: Int
-    let status: JobStatus?
-
-    init(_ query: Hummingbird.Parameters) throws(APIError) {
-        var errors: [FieldError] = []
-        func number(_ name: String, default fallback: Int, range: ClosedRange<Int>) -> Int {
-            guard let raw = query.get(name) else { return fallback }
-            guard let value = Int(raw), range.contains(value) else {
-                let upper = range.upperBound == .max ? "" : " and at most \(range.upperBound)"
-                errors.append(FieldError([.string(name)], "\(name) must be an integer of at least \(range.lowerBound)\(upper)"))
-                return fallback
-            }
-            return value
-        }
-        page = number("page", default: 1, range: 1...Int(Int32.max))
-        perPage = number("per_page", default: 20, range: 1...100)
-        if let raw = query.get("status") {
-            status = JobStatus(rawValue: raw)
-            if status == nil {
-                let names = JobStatus.allCases.map(\.rawValue).joined(separator: ", ")
-                errors.append(FieldError(["status"], "Unknown status \"\(raw.prefix(50))\"; use one of: \(names)"))
-            }
-        } else {
-            status = nil
-        }
-        if !errors.isEmpty { throw .validation(source: "query", errors) }
     }
 }

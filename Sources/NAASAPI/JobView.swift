@@ -1,20 +1,37 @@
 import NAASCore
 
-/// How a job looks on the wire (NAAS v1 shapes).
+/// How a job looks on the wire. v1 is frozen in the NAAS v1 shape; v2 is
+/// built in its newest shape and taken back to older microversions by the
+/// contract's version changes.
 enum JobView {
-    static func result(_ job: JobRecord) -> JSONValue {
-        [
+    static func result(_ job: JobRecord, major: MajorVersion.ID) -> JSONValue {
+        var fields: [String: JSONValue] = [
             "job_id": .string(job.id),
             "status": .string(job.status.rawValue),
             "results": results(job.output),
             "error": JSONValue(job.error),
             "error_code": JSONValue(job.errorCode?.rawValue),
-            "app": .string(ServiceInfo.name),
-            "version": .string(ServiceInfo.version),
             "enqueued_at": JSONValue(job.createdAt),
             "started_at": JSONValue(job.startedAt),
             "ended_at": JSONValue(job.endedAt),
         ]
+        switch major {
+        case .v1:
+            fields["app"] = .string(ServiceInfo.name)
+            fields["version"] = .string(ServiceInfo.version)
+        case .v2:
+            fields["error_retryable"] = job.errorCode.map { .bool($0.isRetryable) } ?? .null
+        }
+        return .object(fields)
+    }
+
+    static func accepted(_ id: String, major: MajorVersion.ID) -> JSONValue {
+        switch major {
+        case .v1:
+            ["job_id": .string(id), "message": "Job enqueued", "app": .string(ServiceInfo.name), "version": .string(ServiceInfo.version)]
+        case .v2:
+            ["job_id": .string(id), "status": "queued", "message": "Job enqueued"]
+        }
     }
 
     static func summary(_ job: JobRecord) -> JSONValue {

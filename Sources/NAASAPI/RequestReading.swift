@@ -27,7 +27,7 @@ extension Request {
 extension Parameters {
     /// A job id path parameter: 400 unless it is a UUID.
     func jobID() throws(APIError) -> String {
-        guard let raw = get("id"), let uuid = UUID(uuidString: raw) else {
+        guard let raw = get("job_id"), let uuid = UUID(uuidString: raw) else {
             throw .badRequest("The job id must be a UUID, like the job_id returned at submission")
         }
         return uuid.uuidString.lowercased()

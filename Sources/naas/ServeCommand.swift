@@ -62,8 +62,14 @@ struct ServeCommand: AsyncParsableCommand {
         let dispatcher = JobDispatcher(
             store: store, runner: DeviceJobRunner(algorithms: algorithms), signal: signal,
             capacity: capacity, logger: Logger(label: "naas.worker"))
-        let router = APIRouter.build(
-            store: store, signal: signal, workers: { dispatcher.snapshot }, logger: Logger(label: "naas.api"))
+        let environment = APIEnvironment(
+            store: store, signal: signal, workers: { dispatcher.snapshot },
+            contract: APIContract(lifecycle: try lifecycle()),
+            documents: try OpenAPIDocuments.bundled(),
+            docPage: APIDocPage(swaggerUIDirectory: APIDocPage.locateSwaggerUI(
+                environment: ProcessInfo.processInfo.environment,
+                searchRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))))
+        let router = APIRouter.build(environment, logger: Logger(label: "naas.api"))
 
         let plainHTTP = switchSetting(http, "NAAS_HTTP")
         let server: HTTPServerBuilder
@@ -88,6 +94,21 @@ struct ServeCommand: AsyncParsableCommand {
             },
             logger: Logger(label: "naas.http"))
         try await app.runService()
+    }
+
+    /// v1's deprecation and sunset dates (ISO 8601), e.g. to extend the sunset.
+    private func lifecycle() throws -> APIContract.Lifecycle {
+        let defaults = APIContract.Lifecycle.defaults
+        func date(_ variable: String, _ fallback: Date) throws -> Date {
+            guard let raw = ProcessInfo.processInfo.environment[variable], !raw.isEmpty else { return fallback }
+            if let full = try? Date(raw, strategy: .iso8601) { return full }
+            if let day = try? Date(raw + "T00:00:00Z", strategy: .iso8601) { return day }
+            throw ValidationError("\(variable)=\(raw) is not an ISO 8601 date (e.g. 2027-01-01)")
+        }
+        return APIContract.Lifecycle(
+            v1DeprecatedAt: try date("NAAS_V1_DEPRECATED_AT", defaults.v1DeprecatedAt),
+            v1SunsetAt: try date("NAAS_V1_SUNSET_AT", defaults.v1SunsetAt),
+            deprecationDocs: ProcessInfo.processInfo.environment["NAAS_DEPRECATION_DOCS_URL"] ?? defaults.deprecationDocs)
     }
 
     private func tlsIdentity(dataDirectory: URL, logger: Logger) throws -> TLSIdentity {

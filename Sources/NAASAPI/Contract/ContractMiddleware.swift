@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+
+/// The edge every request passes: it finds the request's contract surface,
+/// negotiates the v2 microversion (400 malformed, 406 out of range), turns
+/// away sunset routes (410), and stamps every response — errors included —
+/// with the contract's headers.
+struct ContractMiddleware: RouterMiddleware {
+    typealias Context = NAASRequestContext
+    let contract: APIContract
+    let clock: @Sendable () -> Date
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.surface = APISurface.of(path: request.uri.path)
+        var response: Response
+        do {
+            try admit(request, &context)
+            response = try await next(request, context)
+        } catch let error as APIError {
+            response = ErrorRenderer.response(for: error, context: context)
+        }
+        stamp(&response.headers, context: context)
+        return response
+    }
+
+    private func admit(_ request: Request, _ context: inout Context) throws(APIError) {
+        switch context.surface {
+        case .v1, .legacy:
+            if clock() >= contract.lifecycle.v1SunsetAt {
+                throw .gone(successor: successor(of: request.uri.path))
+            }
+        case .v2:
+            let range = contract.major(.v2).microversions!
+            context.microversion = range.lowerBound
+            context.microversion = try VersionNegotiation.microversion(requested: request.headers[.naasAPIVersion], in: range)
+        case .unversioned:
+            break
+        }
+    }
+
+    private func stamp(_ headers: inout HTTPFields, context: Context) {
+        switch context.surface {
+        case .v1, .legacy:
+            headers[.apiVersion] = "v1"
+            DeprecationHeaders.add(to: &headers, lifecycle: contract.lifecycle)
+        case .v2:
+            headers[.apiVersion] = "v2"
+            headers[.naasAPIVersion] = (context.microversion ?? APIContract.v2Minimum).description
+            headers[.vary] = "NAAS-API-Version"
+        case .unversioned:
+            break
+        }
+    }
+
+    /// The v2 path replacing a deprecated path, by the contract's route table.
+    private func successor(of path: String) -> String? {
+        for operation in APIContract.operations {
+            for route in operation.routes where route.surface != .v2 {
+                if let parameters = RouteTemplate.match(route.path, path), let target = operation.successorPath {
+                    return RouteTemplate.fill(target, with: parameters)
+                }
+            }
+        }
+        return "/v2/"
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import HTTPTypes
+
+extension HTTPField.Name {
+    static let deprecation = HTTPField.Name("Deprecation")!
+    static let sunset = HTTPField.Name("Sunset")!
+    static let link = HTTPField.Name("Link")!
+    static let warning = HTTPField.Name("Warning")!
+    static let naasAPIVersion = HTTPField.Name("NAAS-API-Version")!
+}
+
+/// The standard deprecation signals: RFC 9745 `Deprecation`, RFC 8594
+/// `Sunset`, RFC 8288 `Link` relations, and `Warning: 299` for fields.
+enum DeprecationHeaders {
+    /// `@<unix seconds>`: an RFC 9651 structured-field date.
+    static func deprecation(_ date: Date) -> String {
+        "@\(Int(date.timeIntervalSince1970.rounded(.down)))"
+    }
+
+    /// An IMF-fixdate, e.g. `Fri, 01 Jan 2027 00:00:00 GMT`.
+    static func sunset(_ date: Date) -> String {
+        imfFixdate.format(date)
+    }
+
+    static func link(_ target: String, relation: String) -> String {
+        "<\(target)>; rel=\"\(relation)\""
+    }
+
+    /// A warning for a deprecated request field and the field to use instead.
+    static func fieldWarning(_ field: String, replacement: String) -> String {
+        "299 - \"\(field) is deprecated, use \(replacement)\""
+    }
+
+    static func add(to headers: inout HTTPFields, lifecycle: APIContract.Lifecycle) {
+        headers[.deprecation] = deprecation(lifecycle.v1DeprecatedAt)
+        headers[.sunset] = sunset(lifecycle.v1SunsetAt)
+        headers.append(HTTPField(name: .link, value: link(lifecycle.deprecationDocs, relation: "deprecation")))
+    }
+
+    private static let imfFixdate = Date.VerbatimFormatStyle(
+        format: "\(weekday: .abbreviated), \(day: .twoDigits) \(month: .abbreviated) \(year: .padded(4)) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits) GMT",
+        locale: Locale(identifier: "en_US_POSIX"), timeZone: TimeZone(identifier: "GMT")!, calendar: Calendar(identifier: .gregorian))
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Yams
+
+/// The committed OpenAPI documents (`openapi/v1.yaml`, `openapi/v2.yaml`),
+/// served as JSON. The v2 document records microversion ranges
+/// (`x-naas-min-version`, `x-naas-max-version`), so the contract as it stood
+/// at any microversion is a filtered view of it.
+public struct OpenAPIDocuments: Sendable {
+    public let v1: JSONValue
+    public let v2: JSONValue
+
+    public init(v1: JSONValue, v2: JSONValue) {
+        self.v1 = v1
+        self.v2 = v2
+    }
+
+    /// The documents bundled with the API module.
+    public static func bundled() throws -> OpenAPIDocuments {
+        func load(_ name: String) throws -> JSONValue {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "yaml", subdirectory: "OpenAPI") else {
+                throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "OpenAPI/\(name).yaml"])
+            }
+            return try YAMLTree.json(fromYAML: String(contentsOf: url, encoding: .utf8))
+        }
+        return OpenAPIDocuments(v1: try load("v1"), v2: try load("v2"))
+    }
+
+    /// The v2 document without what did not exist yet (or no longer existed) at `microversion`.
+    public func v2(at microversion: Microversion) -> JSONValue {
+        Self.view(v2, at: microversion)
+    }
+
+    static func view(_ node: JSONValue, at microversion: Microversion) -> JSONValue {
+        switch node {
+        case .array(let items):
+            return .array(items.filter { exists($0, at: microversion) }.map { view($0, at: microversion) })
+        case .object(let fields):
+            var kept: [String: JSONValue] = [:]
+            var dropped: Set<String> = []
+            for (key, value) in fields {
+                if exists(value, at: microversion) {
+                    kept[key] = view(value, at: microversion)
+                } else {
+                    dropped.insert(key)
+                }
+            }
+            // A property that is gone at this microversion is not required either.
+            if case .array(let required)? = kept["required"], !dropped.isEmpty {
+                kept["required"] = .array(required.filter { if case .string(let name) = $0 { !dropped.contains(name) } else { true } })
+            }
+            return .object(kept)
+        default:
+            return node
+        }
+    }
+
+    private static func exists(_ node: JSONValue, at microversion: Microversion) -> Bool {
+        guard case .object(let fields) = node else { return true }
+        if case .string(let raw)? = fields["x-naas-min-version"], let since = Microversion(raw), microversion < since {
+            return false
+        }
+        if case .string(let raw)? = fields["x-naas-max-version"], let until = Microversion(raw), microversion > until {
+            return false
+        }
+        return true
+    }
+}
+
+/// YAML to JSON through Yams' node tree, keeping scalar types as YAML resolves them.
+enum YAMLTree {
+    static func json(fromYAML text: String) throws -> JSONValue {
+        guard let node = try Yams.compose(yaml: text) else { return .null }
+        return json(node)
+    }
+
+    static func json(_ node: Node) -> JSONValue {
+        switch node {
+        case .scalar(let scalar):
+            switch Tag.Name(rawValue: node.tag.rawValue) {
+            case .null: return .null
+            case .bool: return node.bool.map(JSONValue.bool) ?? .string(scalar.string)
+            case .int: return node.int.map(JSONValue.int) ?? .string(scalar.string)
+            case .float: return node.float.map(JSONValue.double) ?? .string(scalar.string)
+            default: return .string(scalar.string)
+            }
+        case .mapping(let mapping):
+            var fields: [String: JSONValue] = [:]
+            for (key, value) in mapping { fields[key.string ?? "\(key)"] = json(value) }
+            return .object(fields)
+        case .sequence(let sequence):
+            return .array(sequence.map(json))
+        case .alias:
+            return .null
+        }
+    }
+}

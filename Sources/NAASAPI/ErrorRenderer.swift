@@ -1,0 +1,42 @@
+import HTTPTypes
+import Hummingbird
+
+/// Renders an `APIError` the way the request's contract expects.
+enum ErrorRenderer {
+    static func response(for error: APIError, context: NAASRequestContext) -> Response {
+        var headers: HTTPFields = [:]
+        if error == .unauthorized { headers[.wwwAuthenticate] = #"Basic realm="naas""# }
+        if case .gone(let successor?) = error {
+            headers.append(HTTPField(name: .link, value: DeprecationHeaders.link(successor, relation: "successor-version")))
+        }
+        // Problems on v2, and for a sunset route (its v1 shape no longer applies).
+        if context.surface == .v2 || error.isGone {
+            var response = Response.json(error.problem(instance: context.requestID), status: error.status, headers: headers)
+            response.headers[.contentType] = "application/problem+json"
+            return response
+        }
+        return .json(error.v1Body, status: error.status, headers: headers)
+    }
+
+    /// Any error, mapped: Hummingbird's own HTTP errors by status, the rest as 500.
+    static func apiError(from error: any Error) -> APIError? {
+        switch error {
+        case let error as APIError: return error
+        case let error as HTTPError:
+            switch error.status {
+            case .notFound: return .notFound
+            case .contentTooLarge: return .payloadTooLarge(1 << 20)
+            case .unsupportedMediaType: return .unsupportedMediaType
+            default: return error.status.code < 500 ? .badRequest(error.body ?? error.status.reasonPhrase) : nil
+            }
+        default: return nil
+        }
+    }
+}
+
+extension APIError {
+    var isGone: Bool {
+        if case .gone = self { return true }
+        return false
+    }
+}
