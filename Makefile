@@ -10,9 +10,11 @@ setup:
 	@bash scripts/setup.sh
 
 build: setup
+	python3 scripts/embed-openapi.py
 	swift build --build-tests
 
 release: setup
+	python3 scripts/embed-openapi.py
 	swift build -c release --product naas
 
 run: release

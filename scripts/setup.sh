@@ -20,11 +20,11 @@ VENV=.venv
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
-if [ ! -f "$VENV/.naas-deps-v1" ]; then
+if [ ! -f "$VENV/.naas-deps-v2" ]; then
   "$VENV/bin/pip" install -q --upgrade pip
   "$VENV/bin/pip" install -q -r scripts/requirements-test.txt
   # fake-switches pins Twisted<17, which does not build on Python 3.11;
   # it runs fine on a current Twisted, so it is installed without its pins.
   "$VENV/bin/pip" install -q --no-deps fake-switches==1.5.0
-  touch "$VENV/.naas-deps-v1"
+  touch "$VENV/.naas-deps-v2"
 fi

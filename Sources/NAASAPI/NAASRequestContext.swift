@@ -6,6 +6,8 @@ public struct NAASRequestContext: RequestContext {
     /// The request's correlation id: the client's `X-Request-ID` or a new UUID.
     /// It becomes the job id of a submitted job.
     public var requestID = ""
+    /// The client sent an `X-Request-ID` that is not a UUID.
+    public var rejectedRequestID = false
     /// The contract the path belongs to.
     public var surface: APISurface = .unversioned
     /// The negotiated microversion (v2 only).

@@ -2,23 +2,21 @@ import Foundation
 import Hummingbird
 
 /// Gives every request a correlation id: the client's `X-Request-ID` when it
-/// is a UUID, else a new one. A malformed id is refused before any work.
-/// The id is echoed on every response, errors included.
+/// is a UUID, else a new one, and echoes it on every response, errors
+/// included. A malformed id is only noted here: the contract layer refuses
+/// it, so the 400 has the contract's shape and headers.
 struct RequestIDMiddleware: RouterMiddleware {
     typealias Context = NAASRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         if let supplied = request.headers[.requestID] {
-            guard let uuid = UUID(uuidString: supplied) else {
+            if let uuid = UUID(uuidString: supplied) {
+                context.requestID = uuid.uuidString.lowercased()
+            } else {
                 context.requestID = UUID().uuidString.lowercased()
-                var response = Response.json(
-                    APIError.badRequest("X-Request-ID must be a UUID (e.g. \(UUID().uuidString.lowercased()))").v1Body,
-                    status: .badRequest)
-                response.headers[.requestID] = context.requestID
-                return response
+                context.rejectedRequestID = true
             }
-            context.requestID = uuid.uuidString.lowercased()
         } else {
             context.requestID = UUID().uuidString.lowercased()
         }

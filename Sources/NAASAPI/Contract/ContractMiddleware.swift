@@ -37,6 +37,9 @@ struct ContractMiddleware: RouterMiddleware {
         case .unversioned:
             break
         }
+        if context.rejectedRequestID {
+            throw .badRequest("X-Request-ID must be a UUID (e.g. \(UUID().uuidString.lowercased())), or left out")
+        }
     }
 
     private func stamp(_ headers: inout HTTPFields, context: Context) {

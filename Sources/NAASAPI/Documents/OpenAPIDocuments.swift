@@ -14,15 +14,9 @@ public struct OpenAPIDocuments: Sendable {
         self.v2 = v2
     }
 
-    /// The documents bundled with the API module.
+    /// The documents embedded in the API module (see `scripts/embed-openapi.py`).
     public static func bundled() throws -> OpenAPIDocuments {
-        func load(_ name: String) throws -> JSONValue {
-            guard let url = Bundle.module.url(forResource: name, withExtension: "yaml", subdirectory: "OpenAPI") else {
-                throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "OpenAPI/\(name).yaml"])
-            }
-            return try YAMLTree.json(fromYAML: String(contentsOf: url, encoding: .utf8))
-        }
-        return OpenAPIDocuments(v1: try load("v1"), v2: try load("v2"))
+        OpenAPIDocuments(v1: try YAMLTree.json(fromYAML: EmbeddedOpenAPI.v1), v2: try YAMLTree.json(fromYAML: EmbeddedOpenAPI.v2))
     }
 
     /// The v2 document without what did not exist yet (or no longer existed) at `microversion`.
@@ -36,17 +30,14 @@ public struct OpenAPIDocuments: Sendable {
             return .array(items.filter { exists($0, at: microversion) }.map { view($0, at: microversion) })
         case .object(let fields):
             var kept: [String: JSONValue] = [:]
-            var dropped: Set<String> = []
-            for (key, value) in fields {
-                if exists(value, at: microversion) {
-                    kept[key] = view(value, at: microversion)
-                } else {
-                    dropped.insert(key)
-                }
+            for (key, value) in fields where exists(value, at: microversion) {
+                kept[key] = view(value, at: microversion)
             }
             // A property that is gone at this microversion is not required either.
-            if case .array(let required)? = kept["required"], !dropped.isEmpty {
-                kept["required"] = .array(required.filter { if case .string(let name) = $0 { !dropped.contains(name) } else { true } })
+            if case .object(let declared)? = fields["properties"], case .object(let remaining)? = kept["properties"],
+               case .array(let required)? = kept["required"] {
+                let gone = Set(declared.keys).subtracting(remaining.keys)
+                kept["required"] = .array(required.filter { if case .string(let name) = $0 { !gone.contains(name) } else { true } })
             }
             return .object(kept)
         default:

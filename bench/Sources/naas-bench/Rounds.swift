@@ -1,0 +1,12 @@
+/// Runs `round` `count` times back to back and returns each one's wall time.
+/// Rounds are sequential on purpose: the figure wanted is the latency of one
+/// cold job, not throughput under contention.
+func timeRounds(_ count: Int, _ round: (Int) throws -> Void) throws -> [Duration] {
+    let clock = ContinuousClock()
+    var samples: [Duration] = []
+    samples.reserveCapacity(count)
+    for index in 1...count {
+        samples.append(try clock.measure { try round(index) })
+    }
+    return samples
+}

@@ -1,0 +1,91 @@
+"""End-to-end latency of one-command jobs through a running `naas serve`.
+
+Each round submits `show version`, then polls the result every millisecond
+until the job ends; the sample is submit-to-finished as the client sees it.
+Rounds are sequential, so every job is a cold one: a fresh SSH connection
+to the device, nothing else queued. The HTTPS connection is opened before
+timing starts (a keep-alive client pays the TLS handshake once, not per job).
+
+Prints one JSON line (see stats.py) plus the server's own split of the
+median job: queue wait (enqueued -> started) and run (started -> ended).
+"""
+import argparse
+import json
+import statistics
+import sys
+import time
+from datetime import datetime
+
+import requests
+import urllib3
+
+from stats import summary
+
+EXPECTED = "Cisco IOS Software"
+COMMAND = "show version"
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", required=True, help="https://127.0.0.1:PORT")
+    parser.add_argument("--device-port", type=int, required=True)
+    parser.add_argument("--user", required=True)
+    parser.add_argument("--password", required=True)
+    parser.add_argument("--count", type=int, default=20)
+    parser.add_argument("--poll", type=float, default=0.001, help="seconds between result polls")
+    return parser.parse_args()
+
+
+def stamp(text):
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp() if text else None
+
+
+def one_job(http, args, body):
+    started = time.perf_counter()
+    submitted = http.post(f"{args.url}/v1/send_command", json=body)
+    if submitted.status_code != 202:
+        sys.exit(f"submit answered {submitted.status_code}: {submitted.text[:300]}")
+    job_id = submitted.json()["job_id"]
+    while True:
+        job = http.get(f"{args.url}/v1/send_command/{job_id}").json()
+        if job["status"] not in ("queued", "started"):
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            break
+        time.sleep(args.poll)
+    output = (job.get("results") or {}).get(COMMAND, "")
+    if job["status"] != "finished" or job.get("error_code") or EXPECTED not in output:
+        sys.exit(f"job {job_id} did not return {EXPECTED!r}: {json.dumps(job)[:500]}")
+    return elapsed_ms, job
+
+
+def server_split(jobs):
+    """Median queue wait and run time from the job timestamps (millisecond resolution)."""
+    try:
+        waits = [(stamp(j["started_at"]) - stamp(j["enqueued_at"])) * 1000 for j in jobs]
+        runs = [(stamp(j["ended_at"]) - stamp(j["started_at"])) * 1000 for j in jobs]
+    except (KeyError, TypeError, ValueError):
+        return {}
+    return {"server_queue_wait_p50_ms": round(statistics.median(waits), 1),
+            "server_run_p50_ms": round(statistics.median(runs), 1)}
+
+
+def main():
+    args = parse_args()
+    urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+    http = requests.Session()
+    http.verify = False  # naas serves a self-signed certificate
+    http.auth = (args.user, args.password)
+    http.get(f"{args.url}/healthcheck").raise_for_status()
+    body = {"host": "127.0.0.1", "port": args.device_port, "platform": "cisco_ios", "commands": [COMMAND]}
+    samples, jobs = [], []
+    for _ in range(args.count):
+        elapsed_ms, job = one_job(http, args, body)
+        samples.append(elapsed_ms)
+        jobs.append(job)
+    result = summary("naas_end_to_end", samples)
+    result.update(server_split(jobs))
+    print(json.dumps(result, sort_keys=True), flush=True)
+
+
+if __name__ == "__main__":
+    main()

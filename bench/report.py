@@ -1,0 +1,107 @@
+"""Writes docs/benchmarks.md from bench/benchmarks.template.md and the JSON
+results bench/run.sh collected. A missed target is printed as missed."""
+import argparse
+import json
+from pathlib import Path
+from string import Template
+
+from machine import facts
+
+HERE = Path(__file__).resolve().parent
+REFERENCE_LOW, REFERENCE_HIGH = 200, 380  # Flask + RQ, req/s at c=8
+TARGET_FACTOR = 20
+TARGET_RPS = TARGET_FACTOR * REFERENCE_HIGH
+LATENCY_TARGET_MS = 15
+LATENCY_ROWS = (
+    ("floor", "raw libssh floor (`naas-bench floor`)"),
+    ("device", "NAAS device layer (`naas-bench device`)"),
+    ("e2e", "NAAS end to end over HTTPS"),
+    ("netmiko", "Netmiko"),
+)
+
+
+def verdict(ok):
+    return "met" if ok else "**missed**"
+
+
+def ms(value):
+    return f"{value:.2f}" if value < 10 else f"{value:.1f}"
+
+
+def throughput_table(wrk, store):
+    rps = wrk["req_per_s"]
+    sockets = "/".join(str(wrk[k]) for k in ("connect_errors", "read_errors", "write_errors", "timeouts"))
+    rows = [
+        ("Requests/s", f"{rps:,.0f}", f"≥ {TARGET_RPS:,} — {verdict(rps >= TARGET_RPS)}"),
+        ("Latency p50", f"{ms(wrk['p50_us'] / 1000)} ms", ""),
+        ("Latency p99", f"{ms(wrk['p99_us'] / 1000)} ms", ""),
+        ("Non-2xx responses", str(wrk["status_errors"]), f"0 — {verdict(wrk['status_errors'] == 0)}"),
+        ("Socket errors (connect/read/write/timeout)", sockets, ""),
+        ("Jobs in the store afterwards", f"{store['jobs_total']:,} (wrk counted {wrk['requests']:,} responses)", ""),
+        (f"Versus Flask + RQ ({REFERENCE_LOW}–{REFERENCE_HIGH} req/s)",
+         f"{rps / REFERENCE_HIGH:.0f}×–{rps / REFERENCE_LOW:.0f}×",
+         f"≥ {TARGET_FACTOR}× — {verdict(rps >= TARGET_RPS)}"),
+    ]
+    lines = ["| Measure | Result | Target |", "|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    return "\n".join(lines)
+
+
+def cpu_note(wrk, store, cpus):
+    wall = wrk["duration_us"] / 1e6
+    naas = store["naas_cpu_ticks"] / store["ticks_per_s"] / wall
+    busy = store["machine_busy_ticks"] / store["ticks_per_s"] / wall
+    return (f"While wrk ran, `naas` kept {naas:.2f} of the {cpus} cores busy on average and the "
+            f"machine as a whole {busy:.2f} (the rest is wrk and the kernel's loopback TCP).")
+
+
+def latency_table(runs):
+    floor = runs["floor"]["p50_ms"]
+    lines = ["| Path | min | p50 | p95 | max | p50 over the floor |", "|---|---|---|---|---|---|"]
+    for key, label in LATENCY_ROWS:
+        r = runs[key]
+        over = "—" if key == "floor" else f"+{ms(r['p50_ms'] - floor)}"
+        lines.append(f"| {label} | {ms(r['min_ms'])} | {ms(r['p50_ms'])} | {ms(r['p95_ms'])} | {ms(r['max_ms'])} | {over} |")
+    return "\n".join(lines)
+
+
+def latency_notes(runs):
+    e2e, netmiko = runs["e2e"], runs["netmiko"]
+    notes = [f"Target, end-to-end cold job ≤ {LATENCY_TARGET_MS} ms at p50: {verdict(e2e['p50_ms'] <= LATENCY_TARGET_MS)} "
+             f"(p50 {ms(e2e['p50_ms'])} ms; p95 {ms(e2e['p95_ms'])} ms, "
+             f"{'also within' if e2e['p95_ms'] <= LATENCY_TARGET_MS else 'over'} the target)."]
+    if "server_run_p50_ms" in e2e:
+        notes.append(f"The server's own timestamps (millisecond resolution) put the median job "
+                     f"{e2e['server_queue_wait_p50_ms']} ms in the queue and {e2e['server_run_p50_ms']} ms "
+                     f"on the device; the rest of the end-to-end time is HTTPS and polling.")
+    notes.append(f"Netmiko's p50 is {netmiko['p50_ms'] / e2e['p50_ms']:.1f}× NAAS's end-to-end p50.")
+    return "\n\n".join(notes)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--results", type=Path, required=True)
+    parser.add_argument("--wrk-options", required=True)
+    parser.add_argument("--rounds", type=int, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+
+    def load(name):
+        return json.loads((args.results / f"{name}.json").read_text())
+
+    wrk, store = load("throughput"), load("store")
+    runs = {key: load(key) for key, _ in LATENCY_ROWS}
+    machine = facts()
+    values = {f"{k}_version" if k == "wrk" else k: v for k, v in machine.items()}
+    values.update(
+        wrk_options=f"`{args.wrk_options}`", rounds=args.rounds,
+        reference_low=REFERENCE_LOW, reference_high=REFERENCE_HIGH, target_factor=TARGET_FACTOR,
+        target_rps=f"{TARGET_RPS:,}", latency_target=LATENCY_TARGET_MS,
+        throughput_table=throughput_table(wrk, store), cpu_note=cpu_note(wrk, store, machine["cpus"]),
+        latency_table=latency_table(runs), latency_notes=latency_notes(runs))
+    text = Template((HERE / "benchmarks.template.md").read_text()).substitute(values)
+    args.out.write_text(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# `make bench`: builds release binaries, measures submission throughput and
+# one-job latency against a fake switch on loopback, and rewrites
+# docs/benchmarks.md with the figures. Every process it starts is stopped on
+# exit, whether the run succeeds or not. Method: see docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=${PY:-.venv/bin/python}
+SCRATCH=.build-release   # never .build: a debug build may hold its lock
+ROUNDS=${BENCH_ROUNDS:-20}
+WRK_OPTIONS="-t2 -c8 -d${BENCH_WRK_DURATION:-10s} --latency"
+DEVICE_USER=bench
+DEVICE_PASSWORD=bench-pw-1
+ENABLE_SECRET=bench-en-1
+
+source bench/processes.sh
+
+echo "bench: release build into $SCRATCH"
+# The same generation step `make release` runs first (a no-op when up to date).
+[ ! -f scripts/embed-openapi.py ] || python3 scripts/embed-openapi.py
+for product in naas naas-bench; do
+  swift build -c release --scratch-path "$SCRATCH" --product "$product"
+done
+BIN=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/naas-bench.XXXXXX")
+RESULTS=$WORK/results
+mkdir -p "$RESULTS"
+trap 'status=$?; stop_all "$status"; rm -rf "$WORK"; exit "$status"' EXIT
+trap 'exit 130' INT TERM
+
+# start_naas WORKERS NAME: a server with its own data directory; sets NAAS_PORT and NAAS_PID.
+start_naas() {
+  NAAS_PORT=$(free_port)
+  start_bg "$WORK/naas-$2.log" "$BIN/naas" serve --host 127.0.0.1 --port "$NAAS_PORT" \
+    --data-dir "$WORK/data-$2" --workers "$1" --log-level warning
+  NAAS_PID=$LAST_PID
+  wait_until "$NAAS_PID" 60 healthy_https "$NAAS_PORT"
+}
+
+echo "bench: fake switch (enable mode)"
+DEVICE_PORT=$(free_port)
+start_bg "$WORK/device.log" "$PY" IntegrationTests/peers/fake_switches_launcher.py \
+  --device "bench:cisco_generic:$DEVICE_PORT:enabled" \
+  --username "$DEVICE_USER" --password "$DEVICE_PASSWORD" --enable-secret "$ENABLE_SECRET"
+wait_until "$LAST_PID" 30 accepts_tcp "$DEVICE_PORT"
+DEVICE=(--port "$DEVICE_PORT" --user "$DEVICE_USER" --password "$DEVICE_PASSWORD")
+# One untimed round, so no tool pays for the fake switch's first-connection warm-up.
+"$BIN/naas-bench" floor "${DEVICE[@]}" --count 1 >/dev/null
+
+echo "bench: submission throughput (wrk $WRK_OPTIONS, --workers 0)"
+start_naas 0 submit
+export NAAS_BENCH_AUTH NAAS_BENCH_DEVICE_PORT=$DEVICE_PORT
+NAAS_BENCH_AUTH=$(printf '%s:%s' "$DEVICE_USER" "$DEVICE_PASSWORD" | base64 -w0)
+naas_before=$(cpu_ticks "$NAAS_PID"); busy_before=$(busy_ticks)
+# shellcheck disable=SC2086 # WRK_OPTIONS is a list of words on purpose
+wrk $WRK_OPTIONS -s bench/wrk/submit.lua "https://127.0.0.1:$NAAS_PORT/v1/send_command" | tee "$WORK/wrk.txt"
+naas_after=$(cpu_ticks "$NAAS_PID"); busy_after=$(busy_ticks)
+grep '^BENCH_JSON ' "$WORK/wrk.txt" | cut -d' ' -f2- >"$RESULTS/throughput.json"
+jobs_total=$(curl -ksf -u "$DEVICE_USER:$DEVICE_PASSWORD" "https://127.0.0.1:$NAAS_PORT/v1/jobs?per_page=1" \
+  | "$PY" -c 'import json, sys; print(json.load(sys.stdin)["pagination"]["total"])')
+cat >"$RESULTS/store.json" <<JSON
+{"jobs_total": $jobs_total, "naas_cpu_ticks": $((naas_after - naas_before)),
+ "machine_busy_ticks": $((busy_after - busy_before)), "ticks_per_s": $(getconf CLK_TCK)}
+JSON
+stop_pid "$NAAS_PID"
+
+echo "bench: end-to-end latency ($ROUNDS sequential jobs, --workers 8)"
+start_naas 8 e2e
+"$PY" bench/e2e_latency.py --url "https://127.0.0.1:$NAAS_PORT" --device-port "$DEVICE_PORT" \
+  --user "$DEVICE_USER" --password "$DEVICE_PASSWORD" --count "$ROUNDS" | tee "$RESULTS/e2e.json"
+stop_pid "$NAAS_PID"
+
+echo "bench: Netmiko"
+"$PY" bench/netmiko_baseline.py "${DEVICE[@]}" --count "$ROUNDS" --secret "$ENABLE_SECRET" | tee "$RESULTS/netmiko.json"
+
+echo "bench: libssh floor and NAAS device layer"
+"$BIN/naas-bench" floor "${DEVICE[@]}" --count "$ROUNDS" | tee "$RESULTS/floor.json"
+"$BIN/naas-bench" device "${DEVICE[@]}" --count "$ROUNDS" | tee "$RESULTS/device.json"
+
+"$PY" bench/report.py --results "$RESULTS" --wrk-options "$WRK_OPTIONS" --rounds "$ROUNDS" \
+  --out docs/benchmarks.md
+echo "bench: wrote docs/benchmarks.md"
