@@ -26,5 +26,8 @@ if [ ! -f "$VENV/.naas-deps-v2" ]; then
   # fake-switches pins Twisted<17, which does not build on Python 3.11;
   # it runs fine on a current Twisted, so it is installed without its pins.
   "$VENV/bin/pip" install -q --no-deps fake-switches==1.5.0
+  # Swagger UI and Redoc assets for /apidoc (OpenAPI 3.1 capable); only the
+  # static files are used, so the Django side of the package is not needed.
+  "$VENV/bin/pip" install -q --no-deps drf-spectacular-sidecar
   touch "$VENV/.naas-deps-v2"
 fi

@@ -11,13 +11,16 @@ public struct APIDocPage: Sendable {
         self.swaggerUIDirectory = swaggerUIDirectory
     }
 
-    /// Looks for the Swagger UI assets: `NAAS_SWAGGER_UI_DIR`, then the project's virtualenv.
+    /// Looks for the Swagger UI assets: `NAAS_SWAGGER_UI_DIR` when set (and
+    /// only there), else the project's virtualenv under `searchRoot`.
     public static func locateSwaggerUI(environment: [String: String], searchRoot: URL) -> String? {
         let manager = FileManager.default
         func hasAssets(_ path: String) -> Bool {
             manager.fileExists(atPath: path + "/swagger-ui-bundle.js") && manager.fileExists(atPath: path + "/swagger-ui.css")
         }
-        if let configured = environment["NAAS_SWAGGER_UI_DIR"], hasAssets(configured) { return configured }
+        if let configured = environment["NAAS_SWAGGER_UI_DIR"], !configured.isEmpty {
+            return hasAssets(configured) ? configured : nil
+        }
         let lib = searchRoot.appendingPathComponent(".venv/lib")
         for python in (try? manager.contentsOfDirectory(atPath: lib.path)) ?? [] {
             let candidate = lib.appendingPathComponent(python)
