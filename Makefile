@@ -24,12 +24,14 @@ run: release
 
 unit-test: build
 	swift test --skip-build
+	$(NAAS_BIN) contract check
 
 integration-test: build
 	NAAS_BIN=$(NAAS_BIN) .venv/bin/python -m pytest IntegrationTests
 
 test: build
 	swift test --skip-build
+	$(NAAS_BIN) contract check
 	NAAS_BIN=$(NAAS_BIN) .venv/bin/python -m pytest IntegrationTests
 
 bench: setup

@@ -88,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "naas",
             dependencies: [
-                "NAASCore", "NAASDevice", "NAASStore", "NAASWorker", "NAASAPI",
+                "NAASCore", "NAASDevice", "NAASStore", "NAASWorker", "NAASAPI", "NAASContract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

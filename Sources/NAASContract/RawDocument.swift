@@ -6,7 +6,7 @@ import Yams
 /// The gate reads documents through OpenAPIKit, but two facts would be lost on
 /// the way, so they are taken from the raw tree here:
 /// - YAML reads an unquoted `2.10` as the number 2.1. Version-like values under
-///   `x-naas-…` keys are re-tagged as strings, so microversions keep their digits.
+///   `x-naas-…` keys are turned into quoted strings, so microversions keep their digits.
 /// - OpenAPIKit drops every sibling of a schema `$ref` except `description`, so
 ///   `{$ref: …, x-naas-min-version: "2.3"}` would lose its microversion. Such a
 ///   schema is rewritten as `{allOf: [{$ref: …}], x-naas-min-version: "2.3"}`,
@@ -20,7 +20,10 @@ struct RawDocument {
         }
         let composed: Node?
         do {
-            composed = try Yams.compose(yaml: text)
+            // The same resolver YAMLDecoder uses when it parses text itself: with
+            // the default one, mapping keys such as "200" resolve to integers and
+            // OpenAPIKit's lookups by string no longer find them.
+            composed = try Yams.compose(yaml: text, Resolver.basic.appending(Resolver.Rule.merge))
         } catch {
             throw ContractDocumentError(document: role, problem: .unreadable, detail: "\(error)")
         }
@@ -111,7 +114,8 @@ struct RawDocument {
     private static func versionsAsStrings(_ node: Node) -> Node {
         switch node {
         case .scalar(let scalar) where scalar.style == .plain && ContractMicroversion(scalar.string) != nil:
-            return Node(scalar.string, Tag(.str), .plain)
+            // Quoted, because Yams decodes any plain scalar that looks like a number as one.
+            return Node(scalar.string, Tag(.str), .doubleQuoted)
         case .mapping(let mapping):
             return Node(mapping.map { ($0.key, versionsAsStrings($0.value)) }, mapping.tag, mapping.style)
         case .sequence(let sequence):

@@ -47,7 +47,17 @@ public final class SQLiteJobStore: JobStore {
         hasher.update(data: Data(username.utf8))
         hasher.update(data: Data([0]))
         hasher.update(data: Data(password.utf8))
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return Self.hex(hasher.finalize())
+    }
+
+    private static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        for byte in digest {
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public func enqueue(_ job: NewJob) async throws {
