@@ -8,6 +8,8 @@ struct ComparisonContext {
 
     /// The vendor extension that says from which microversion a field exists.
     static let minVersionExtension = "x-naas-min-version"
+    /// The vendor extension that says up to which microversion a field exists.
+    static let maxVersionExtension = "x-naas-max-version"
 
     /// Whether these extensions place a field behind a microversion newer than
     /// anything the old document offered. A document without declared
@@ -18,9 +20,16 @@ struct ComparisonContext {
     }
 
     static func minVersion(in extensions: [String: AnyCodable]) -> ContractMicroversion? {
-        guard let value = extensions[minVersionExtension]?.value else { return nil }
+        version(extensions[minVersionExtension])
+    }
+
+    static func maxVersion(in extensions: [String: AnyCodable]) -> ContractMicroversion? {
+        version(extensions[maxVersionExtension])
+    }
+
+    private static func version(_ value: AnyCodable?) -> ContractMicroversion? {
         // RawDocument keeps version-like values as strings; a number still reads
         // correctly for single-digit minors.
-        return ContractMicroversion(String(describing: value))
+        value.flatMap { ContractMicroversion(String(describing: $0.value)) }
     }
 }

@@ -28,7 +28,7 @@ public struct ContractRule: Sendable, Hashable, CustomStringConvertible {
     /// Every rule the classifier can report, grouped as in the catalogue files.
     public static let all: [ContractRule] =
         operationRules + parameterRules + requestBodyRules + requestPropertyRules
-        + responseRules + responsePropertyRules + schemaRules + documentationRules
+        + responseRules + responsePropertyRules + schemaRules + availabilityRules + documentationRules
 
     /// The rule with this id, if there is one.
     public static func named(_ id: String) -> ContractRule? {

@@ -24,6 +24,9 @@ struct OperationComparison {
                        new.deprecated ? "\(operation) is now deprecated" : "\(operation) is no longer deprecated")
         }
 
+        AvailabilityComparison(context: context).compare(
+            Self.extensions(of: old), Self.extensions(of: new), at: here, into: &log)
+
         ParameterComparison(
             operation: operation, oldPath: PathTemplate(old.path.rawValue), newPath: PathTemplate(new.path.rawValue),
             context: context
@@ -32,5 +35,10 @@ struct OperationComparison {
             .compare(old.requestBody, new.requestBody, into: &log)
         ResponseComparison(operation: operation, context: context)
             .compare(old.responses, new.responses, into: &log)
+    }
+
+    /// An operation's microversion range may be written on the operation or on its path item.
+    private static func extensions(of endpoint: ResolvedEndpoint) -> [String: AnyCodable] {
+        endpoint.endpointVendorExtensions.merging(endpoint.routeVendorExtensions) { own, _ in own }
     }
 }

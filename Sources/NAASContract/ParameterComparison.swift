@@ -49,16 +49,15 @@ struct ParameterComparison {
             log.record(.deprecationChanged, at: field,
                        new.deprecated ? "\(field) is now deprecated" : "\(field) is no longer deprecated")
         }
+        AvailabilityComparison(context: context)
+            .compare(Self.extensions(of: old), Self.extensions(of: new), at: field, into: &log)
         if let before = Self.schema(of: old), let after = Self.schema(of: new) {
             SchemaComparison(side: .request, context: context).compare(before, after, at: field, into: &log)
         }
     }
 
     private func recordAdded(_ parameter: DereferencedParameter, at field: FieldLocation, into log: inout ChangeLog) {
-        // The microversion may be on the parameter itself or on its schema.
-        let extensions = parameter.vendorExtensions.merging(Self.schema(of: parameter)?.vendorExtensions ?? [:]) {
-            own, _ in own
-        }
+        let extensions = Self.extensions(of: parameter)
         if context.isBehindNewMicroversion(extensions) {
             let version = ComparisonContext.minVersion(in: extensions).map(\.description) ?? ""
             log.record(.parameterAddedBehindMicroversion, at: field, "\(field) was added from microversion \(version)")
@@ -86,6 +85,12 @@ struct ParameterComparison {
 
     private func location(_ parameter: DereferencedParameter) -> FieldLocation {
         FieldLocation(operation: operation, field: "parameter.\(parameter.location.rawValue).\(parameter.name)")
+    }
+
+    /// The parameter's vendor extensions merged with its schema's: a
+    /// microversion range may be written on either.
+    static func extensions(of parameter: DereferencedParameter) -> [String: AnyCodable] {
+        parameter.vendorExtensions.merging(schema(of: parameter)?.vendorExtensions ?? [:]) { own, _ in own }
     }
 
     /// The parameter's schema, whether given directly or through `content`.

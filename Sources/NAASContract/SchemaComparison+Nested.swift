@@ -25,7 +25,7 @@ extension SchemaComparison {
     }
 
     /// Branches are paired by the component they come from (OpenAPIKit marks
-    /// each dereferenced `$ref` with `x-component-name`), then by position.
+    /// each dereferenced `$ref` with `x-component-name`); inline ones by position.
     func compareVariants(
         _ old: SchemaView, _ new: SchemaView, at location: FieldLocation, depth: Int, into log: inout ChangeLog
     ) {
@@ -41,9 +41,15 @@ extension SchemaComparison {
         }
         unmatchedOld.removeAll { index in pairs.contains { $0.0 == index } }
         unmatchedNew.removeAll { index in pairs.contains { $0.1 == index } }
-        while !unmatchedOld.isEmpty && !unmatchedNew.isEmpty {
-            pairs.append((unmatchedOld.removeFirst(), unmatchedNew.removeFirst()))
+        // Inline branches have no name; they pair up by position. Two branches
+        // from different components are different alternatives, never a pair.
+        let anonymousOld = unmatchedOld.filter { Self.componentName(old.variants[$0]) == nil }
+        let anonymousNew = unmatchedNew.filter { Self.componentName(new.variants[$0]) == nil }
+        for (oldIndex, newIndex) in zip(anonymousOld, anonymousNew) {
+            pairs.append((oldIndex, newIndex))
         }
+        unmatchedOld.removeAll { index in pairs.contains { $0.0 == index } }
+        unmatchedNew.removeAll { index in pairs.contains { $0.1 == index } }
 
         for (oldIndex, newIndex) in pairs {
             compare(SchemaView(old.variants[oldIndex]), SchemaView(new.variants[newIndex]),

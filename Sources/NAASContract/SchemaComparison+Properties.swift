@@ -18,6 +18,8 @@ extension SchemaComparison {
             compareRequirement(
                 was: old.requiredProperties.contains(name), is: new.requiredProperties.contains(name),
                 at: field, into: &log)
+            AvailabilityComparison(context: context)
+                .compare(oldProperty.extensions, newProperty.extensions, at: field, into: &log)
             compare(oldProperty, newProperty, at: field, depth: depth + 1, into: &log)
         }
 
