@@ -10,8 +10,9 @@ struct HealthRoutes: Sendable {
     let startedAt: ContinuousClock.Instant
 
     @Sendable func health(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
-        let storeHealthy = await store.isHealthy()
-        let depth = storeHealthy ? (try? await store.queueDepth()) : nil
+        // One read answers both questions: a store that can count its queue is up.
+        let depth = try? await store.queueDepth()
+        let storeHealthy = depth != nil
         let snapshot = workers()
         let status: String
         if !storeHealthy {

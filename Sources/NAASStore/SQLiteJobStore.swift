@@ -10,6 +10,16 @@ public final class SQLiteJobStore: JobStore {
     private let vault: CredentialVault
     private let retention: RetentionPolicy
     private let ownerSalt: Data
+    private let submissions: GroupCommit<PendingJob, Bool>
+
+    /// A job row ready to insert.
+    struct PendingJob: Sendable {
+        let id: String
+        let owner: String
+        let spec: String
+        let sealedCredentials: Data
+        let createdAt: Double
+    }
 
     public static let fileName = "naas.sqlite"
 
@@ -27,6 +37,17 @@ public final class SQLiteJobStore: JobStore {
         self.vault = vault
         self.retention = retention
         self.ownerSalt = try Self.loadOrCreateSalt(pool)
+        self.submissions = GroupCommit { [pool] jobs in
+            try await pool.write { db in
+                // ON CONFLICT leaves a taken id alone and tells that caller alone; the rest of the group commits.
+                try jobs.map { job in
+                    try db.execute(
+                        sql: "INSERT INTO jobs (id, owner, status, spec, credentials, created_at) VALUES (?, ?, 'queued', ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+                        arguments: [job.id, job.owner, job.spec, job.sealedCredentials, job.createdAt])
+                    return db.changesCount > 0
+                }
+            }
+        }
     }
 
     private static func loadOrCreateSalt(_ pool: DatabasePool) throws -> Data {
@@ -62,14 +83,10 @@ public final class SQLiteJobStore: JobStore {
 
     public func enqueue(_ job: NewJob) async throws {
         let spec = String(decoding: try JSONEncoder().encode(job.spec), as: UTF8.self)
-        let sealed = try vault.seal(job.credentials)
-        do {
-            try await pool.write { db in
-                try db.execute(
-                    sql: "INSERT INTO jobs (id, owner, status, spec, credentials, created_at) VALUES (?, ?, 'queued', ?, ?, ?)",
-                    arguments: [job.id, job.owner, spec, sealed, job.createdAt.timeIntervalSince1970])
-            }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+        let pending = PendingJob(
+            id: job.id, owner: job.owner, spec: spec, sealedCredentials: try vault.seal(job.credentials),
+            createdAt: job.createdAt.timeIntervalSince1970)
+        guard try await submissions.submit(pending) else {
             throw StoreError.duplicateJobID(job.id)
         }
     }

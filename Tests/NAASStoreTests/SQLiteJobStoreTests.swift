@@ -41,6 +41,27 @@ import Testing
         #expect(try await fixture.store.job(id)?.owner == "first")
     }
 
+    @Test func aBurstOfSubmissionsCommitsEachOnceAndRefusesOnlyTheDuplicate() async throws {
+        let fixture = try StoreFixture()
+        let shared = UUID().uuidString.lowercased()
+        let ids = (0..<60).map { _ in UUID().uuidString.lowercased() } + [shared, shared]
+        let outcomes = await withTaskGroup(of: (String, Bool).self) { group in
+            for id in ids {
+                group.addTask {
+                    do {
+                        try await fixture.store.enqueue(StoreFixture.job(id))
+                        return (id, true)
+                    } catch {
+                        return (id, false)
+                    }
+                }
+            }
+            return await group.reduce(into: [(String, Bool)]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { !$0.1 }.map(\.0) == [shared])
+        #expect(try await fixture.store.queueDepth() == 61)
+    }
+
     @Test func claimedJobCarriesDecryptedCredentials() async throws {
         let fixture = try StoreFixture()
         try await fixture.store.enqueue(StoreFixture.job(password: "dev-pw-42"))
