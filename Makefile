@@ -32,6 +32,7 @@ integration-test: build
 test: build
 	swift test --skip-build
 	$(NAAS_BIN) contract check
+	BENCH_SMOKE=1 bash bench/run.sh
 	NAAS_BIN=$(NAAS_BIN) .venv/bin/python -m pytest IntegrationTests
 
 bench: setup

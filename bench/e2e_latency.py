@@ -74,6 +74,9 @@ def main():
     urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
     http = requests.Session()
     http.verify = False  # naas serves a self-signed certificate
+    # Otherwise REQUESTS_CA_BUNDLE overrides verify=False, and a proxy from
+    # the environment could sit between the client and loopback.
+    http.trust_env = False
     http.auth = (args.user, args.password)
     http.get(f"{args.url}/healthcheck").raise_for_status()
     body = {"host": "127.0.0.1", "port": args.device_port, "platform": "cisco_ios", "commands": [COMMAND]}

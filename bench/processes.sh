@@ -64,3 +64,13 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
 # busy_ticks: non-idle clock ticks of the whole machine, all cores.
 busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+
+# children_cpu_ms FILE: sets CHILDREN_CPU_MS to the CPU milliseconds (user +
+# system) used so far by every child this shell has waited for. `times` must
+# run in this shell itself: in a subshell, $(...) included, it reports zero.
+children_cpu_ms() {
+  times >"$1"
+  CHILDREN_CPU_MS=$(awk 'NR == 2 { total = 0
+      for (i = 1; i <= 2; i++) { split($i, t, "m"); total += t[1] * 60000 + substr(t[2], 1, length(t[2]) - 1) * 1000 }
+      printf "%d\n", total }' "$1")
+}

@@ -49,10 +49,15 @@ def throughput_table(wrk, store):
 
 def cpu_note(wrk, store, cpus):
     wall = wrk["duration_us"] / 1e6
-    naas = store["naas_cpu_ticks"] / store["ticks_per_s"] / wall
-    busy = store["machine_busy_ticks"] / store["ticks_per_s"] / wall
-    return (f"While wrk ran, `naas` kept {naas:.2f} of the {cpus} cores busy on average and the "
-            f"machine as a whole {busy:.2f} (the rest is wrk and the kernel's loopback TCP).")
+    naas_s = store["naas_cpu_ticks"] / store["ticks_per_s"]
+    wrk_s = store["wrk_cpu_ms"] / 1000
+    busy_s = store["machine_busy_ticks"] / store["ticks_per_s"]
+    other = max(0.0, busy_s - naas_s - wrk_s) / wall
+    per_request_us = naas_s / max(1, wrk["requests"]) * 1e6
+    return (f"CPU while wrk ran, in cores busy on average out of {cpus}: `naas` {naas_s / wall:.2f}, "
+            f"wrk {wrk_s / wall:.2f}, everything else (other processes, interrupts) {other:.2f}. "
+            f"`naas` spent {per_request_us:.0f} µs of CPU per accepted job; at that cost "
+            f"{cpus} whole cores would accept at most {cpus * 1e6 / per_request_us:,.0f} jobs/s.")
 
 
 def latency_table(runs):
