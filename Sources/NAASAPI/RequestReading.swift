@@ -23,9 +23,9 @@ extension Request {
             throw APIError.payloadTooLarge(limit)
         }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer))
+            return try JSONParser.parse(buffer.readableBytesView)
         } catch {
-            throw APIError.badRequest("The body is not valid JSON")
+            throw APIError.badRequest("The body is not valid JSON (\(error.reason) at byte \(error.offset))")
         }
     }
 }
