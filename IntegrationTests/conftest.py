@@ -4,6 +4,8 @@ Fixture API
 - naas_bin: path of the binary (env NAAS_BIN, default .build/debug/naas).
 - fake_switches / sw_user / sw_enabled / sw_2960: Cisco-like Targets.
 - sshd / linux_target / no_prompt_target: the OpenSSH peer and its two logins.
+- legacy_sshd / legacy_target: an sshd that negotiates only legacy algorithms.
+- kbdint_sshd / kbdint_target: an sshd that takes keyboard-interactive logins only.
 - blackhole_target / closed_target: TCP that never answers / is refused.
 - naas, client: a shared server (4 workers) and its NaasClient.
 - naas_idle, idle_client: a shared server with --workers 0 (jobs stay queued).
@@ -18,6 +20,8 @@ from pathlib import Path
 import pytest
 
 from harness.fleet import ServerFleet
+from peers.kbdint_sshd import keyboard_only_sshd
+from peers.legacy_sshd import legacy_only_sshd
 from peers.net import LOOPBACK
 from peers.openssh import OpenSSHServer
 from peers.silent import Blackhole, closed_port
@@ -137,6 +141,33 @@ def sshd(tmp_path_factory):
 @pytest.fixture(scope="session")
 def linux_target(sshd):
     return sshd.linux
+
+
+def _running(peer):
+    try:
+        yield peer.start()
+    finally:
+        peer.stop()
+
+
+@pytest.fixture(scope="session")
+def legacy_sshd(tmp_path_factory):
+    yield from _running(legacy_only_sshd(tmp_path_factory.mktemp("legacy-sshd")))
+
+
+@pytest.fixture(scope="session")
+def legacy_target(legacy_sshd):
+    return legacy_sshd.linux
+
+
+@pytest.fixture(scope="session")
+def kbdint_sshd(tmp_path_factory):
+    yield from _running(keyboard_only_sshd(tmp_path_factory.mktemp("kbdint-sshd")))
+
+
+@pytest.fixture(scope="session")
+def kbdint_target(kbdint_sshd):
+    return kbdint_sshd.linux
 
 
 @pytest.fixture(scope="session")

@@ -2,16 +2,9 @@
 error and a machine error_code, within the timeout the client asked for."""
 import time
 
-from harness.jobs import run_seconds
+from harness.jobs import assert_failed_with, run_seconds
 
 WRONG_PASSWORD = "naas-wrong-pw-99"
-
-
-def assert_failed_with(job, code):
-    assert job["status"] == "finished", job
-    assert job["results"] is None, job
-    assert job["error_code"] == code, job
-    assert isinstance(job["error"], str) and job["error"].strip(), job
 
 
 def timed_run(client, target, path="/v1/send_command", **fields):

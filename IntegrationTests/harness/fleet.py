@@ -12,9 +12,9 @@ class ServerFleet:
         self.tmp_path_factory = tmp_path_factory
         self.servers = []
 
-    def __call__(self, workers=2, http=False, env=None, start=True):
+    def __call__(self, workers=2, http=False, env=None, args=(), start=True):
         server = NaasServer(self.binary, self.tmp_path_factory.mktemp("naas"),
-                            workers=workers, http=http, env=env)
+                            workers=workers, http=http, env=env, args=args)
         self.servers.append(server)
         ServerFleet.everyone.append(server)
         return server.start() if start else server

@@ -1,4 +1,4 @@
-"""Reading job bodies: timestamps and durations."""
+"""Reading job bodies: outcomes, timestamps and durations."""
 import uuid
 from datetime import datetime, timezone
 
@@ -22,3 +22,11 @@ def is_uuid(value):
     except ValueError:
         return False
     return True
+
+
+def assert_failed_with(job, code):
+    """A device-side failure: `finished`, no results, a human error and `code`."""
+    assert job["status"] == "finished", job
+    assert job["results"] is None, job
+    assert job["error_code"] == code, job
+    assert isinstance(job["error"], str) and job["error"].strip(), job

@@ -13,7 +13,8 @@ from .logs import json_records
 
 
 class NaasServer:
-    def __init__(self, binary, root, *, workers=None, http=False, env=None, log_level="debug"):
+    def __init__(self, binary, root, *, workers=None, http=False, env=None, args=(),
+                 log_level="debug"):
         self.binary = Path(binary)
         self.root = Path(root)
         self.data_dir = self.root / "data"
@@ -21,6 +22,7 @@ class NaasServer:
         self.workers = workers
         self.http = http
         self.env = dict(env or {})
+        self.args = [str(arg) for arg in args]  # extra `serve` flags, e.g. --ssh-legacy
         self.log_level = log_level
         self.host = LOOPBACK
         self.port = None
@@ -38,7 +40,7 @@ class NaasServer:
             argv += ["--workers", self.workers]
         if self.http:
             argv.append("--http")
-        return argv
+        return argv + self.args
 
     def start(self, timeout=30):
         """Start (or restart, on the same data dir) and wait for a healthy 200."""
