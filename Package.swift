@@ -110,6 +110,7 @@ let package = Package(
         .target(
             name: "NAASContract",
             dependencies: [
+                "NAASCore",
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -1,3 +1,4 @@
+import NAASCore
 import HTTPTypes
 
 /// Every error a client can see, born where it is detected and rendered in

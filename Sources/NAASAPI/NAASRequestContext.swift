@@ -1,3 +1,4 @@
+import NAASCore
 import Hummingbird
 
 /// Per-request state shared by middleware and handlers.

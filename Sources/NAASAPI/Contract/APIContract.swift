@@ -1,3 +1,4 @@
+import NAASCore
 import Foundation
 
 /// The API contract, declared once: majors and their lifecycle, every

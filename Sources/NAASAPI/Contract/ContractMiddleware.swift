@@ -1,3 +1,4 @@
+import NAASCore
 import Foundation
 import Hummingbird
 

@@ -1,3 +1,4 @@
+import NAASCore
 import HTTPTypes
 
 /// One operation and every path it is served at.

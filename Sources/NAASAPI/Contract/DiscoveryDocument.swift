@@ -1,3 +1,4 @@
+import NAASCore
 import Foundation
 
 /// `GET /versions`, `GET /v1/`, `GET /v2/`: what majors exist, their status,

@@ -1,3 +1,4 @@
+import NAASCore
 import Foundation
 
 /// A major contract generation, selected by the path prefix.

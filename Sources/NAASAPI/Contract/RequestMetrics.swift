@@ -1,3 +1,4 @@
+import NAASCore
 import Metrics
 import Prometheus
 import Synchronization

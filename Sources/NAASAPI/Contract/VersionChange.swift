@@ -1,3 +1,4 @@
+import NAASCore
 /// One contract change inside a major: the microversion that introduced it
 /// and how to present a response to a client that asked for an older
 /// microversion. Handlers produce the newest shape; these changes convert it

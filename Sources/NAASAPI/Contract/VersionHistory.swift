@@ -1,3 +1,4 @@
+import NAASCore
 /// The version history document (`docs/api-history.md`), generated from
 /// `APIContract.changes` so it can never drift from the code.
 public enum VersionHistory {

@@ -1,3 +1,4 @@
+import NAASCore
 /// Reads `NAAS-API-Version` for a major with microversions.
 enum VersionNegotiation {
     /// Absent → the minimum (old clients never see changes they did not ask

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A version inside a major contract, `2.1`: selected per request with the
 /// `NAAS-API-Version` header. Each contract change in a major adds one.
 public struct Microversion: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -9,9 +11,10 @@ public struct Microversion: Sendable, Hashable, Comparable, CustomStringConverti
         self.minor = minor
     }
 
-    /// Parses `X.Y` (decimal digits, no sign, no leading zeros beyond `0`).
+    /// Parses `X.Y` (decimal digits, no sign, no leading zeros beyond `0`;
+    /// `2.10` is ten, not one), ignoring surrounding whitespace.
     public init?(_ text: String) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2,
               let major = Self.number(parts[0]), let minor = Self.number(parts[1]) else { return nil }
         self.init(major, minor)
