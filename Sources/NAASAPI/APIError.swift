@@ -11,6 +11,8 @@ public enum APIError: Error, Sendable, Equatable {
     case validation(source: String, [FieldError])
     case forbidden(String)
     case notFound
+    /// The path exists, but not for this method; `allowed` lists the methods it has.
+    case methodNotAllowed(allowed: [String])
     case conflict(String)
     case payloadTooLarge(Int)
     case malformedMicroversion(String)
@@ -28,6 +30,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .validation: .unprocessableContent
         case .forbidden: .forbidden
         case .notFound: .notFound
+        case .methodNotAllowed: .methodNotAllowed
         case .conflict: .conflict
         case .payloadTooLarge: .contentTooLarge
         case .unsupportedMicroversion: .notAcceptable
@@ -44,6 +47,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .badRequest(let message), .forbidden(let message), .conflict(let message): message
         case .validation(_, let errors): errors.count == 1 ? "1 field is invalid" : "\(errors.count) fields are invalid"
         case .notFound: "No such route; see /versions and /apidoc for the API"
+        case .methodNotAllowed(let allowed): "This route answers \(allowed.joined(separator: ", ")) only"
         case .payloadTooLarge(let limit): "The request body is larger than \(limit) bytes"
         case .malformedMicroversion(let value):
             "NAAS-API-Version \"\(value)\" is not a version: send X.Y (e.g. \(APIContract.v2Maximum)) or latest"
@@ -64,6 +68,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .validation: "validation-error"
         case .forbidden: "forbidden"
         case .notFound: "not-found"
+        case .methodNotAllowed: "method-not-allowed"
         case .conflict: "conflict"
         case .payloadTooLarge: "payload-too-large"
         case .malformedMicroversion: "malformed-microversion"

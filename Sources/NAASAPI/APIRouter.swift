@@ -34,7 +34,8 @@ public struct APIEnvironment: Sendable {
 /// Builds the HTTP router: the contract edge, then every operation of `APIContract`.
 public enum APIRouter {
     public static func build(_ environment: APIEnvironment, logger: Logger) -> Router<NAASRequestContext> {
-        let router = Router(context: NAASRequestContext.self)
+        // HEAD is GET without the body (RFC 9110): load balancers probe with either.
+        let router = Router(context: NAASRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: ContractMiddleware(contract: environment.contract, clock: environment.clock))
         router.add(middleware: ErrorMiddleware(logger: logger))

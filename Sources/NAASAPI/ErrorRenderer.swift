@@ -6,6 +6,7 @@ enum ErrorRenderer {
     static func response(for error: APIError, context: NAASRequestContext) -> Response {
         var headers: HTTPFields = [:]
         if error == .unauthorized { headers[.wwwAuthenticate] = #"Basic realm="naas""# }
+        if case .methodNotAllowed(let allowed) = error { headers[.allow] = allowed.joined(separator: ", ") }
         if case .gone(let successor?) = error {
             headers.append(HTTPField(name: .link, value: DeprecationHeaders.link(successor, relation: "successor-version")))
         }

@@ -46,7 +46,8 @@ struct JobRequestParser {
         let readTimeout = seconds(fields["read_timeout"], "read_timeout", default: 30, &errors)
         let connectTimeout = seconds(fields["conn_timeout"], "conn_timeout", default: 10, &errors)
         let enable = optionalString(fields["enable"], "enable", &errors)
-        let expect = optionalString(fields["expect_string"], "expect_string", &errors)
+        // An empty pattern would end every read at once; like Netmiko, it means "use the prompt".
+        let expect = optionalString(fields["expect_string"], "expect_string", &errors).flatMap { $0.isEmpty ? nil : $0 }
         if let expect, (try? NSRegularExpression(pattern: expect)) == nil {
             errors.append(FieldError(["expect_string"], "expect_string is not a valid regular expression"))
         }
@@ -76,12 +77,20 @@ struct JobRequestParser {
     }
 
     private func linesField(_ fields: [String: JSONValue], _ errors: inout [FieldError]) -> [String] {
-        let name = kind == .config && fields["config"] != nil ? "config" : "commands"
+        let name = kind == .config && fields["config"] != nil && fields["config"] != .null ? "config" : "commands"
+        if name == "config", let alias = fields["commands"], alias != .null {
+            // Ignored beside `config`, but still held to its documented shape.
+            _ = lines(alias, "commands", &errors)
+        }
         guard let value = fields[name], value != .null else {
             let what = kind == .config ? "config: a list of configuration lines (or commands)" : "commands: a list of commands"
             errors.append(FieldError([.string(kind == .config ? "config" : "commands")], "Field required: \(what)", type: "missing"))
             return []
         }
+        return lines(value, name, &errors)
+    }
+
+    private func lines(_ value: JSONValue, _ name: String, _ errors: inout [FieldError]) -> [String] {
         guard case .array(let items) = value else {
             errors.append(FieldError([.string(name)], "\(name) must be a list of strings, not \(value.typeName)", type: "type_error"))
             return []

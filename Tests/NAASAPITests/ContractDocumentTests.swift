@@ -44,6 +44,18 @@ import Testing
         #expect(range?["max"] == .string(APIContract.v2Maximum.description))
     }
 
+    @Test func everySupportedMicroversionIsListedInBothDocuments() throws {
+        let documents = try OpenAPIDocuments.bundled()
+        let expected = Set([APIContract.v2Minimum.description] + APIContract.changes.map(\.microversion.description))
+        for document in [documents.v1, documents.v2] {
+            guard case .array(let values)? = document["components"]?["schemas"]?["SupportedMicroversion"]?["enum"] else {
+                Issue.record("no SupportedMicroversion enum")
+                continue
+            }
+            #expect(Set(values.compactMap { if case .string(let text) = $0 { text } else { nil } }) == expected)
+        }
+    }
+
     @Test func olderMicroversionViewDropsNewerFields() throws {
         let documents = try OpenAPIDocuments.bundled()
         func jobResult(_ document: JSONValue) -> (properties: Set<String>, required: Set<JSONValue>) {

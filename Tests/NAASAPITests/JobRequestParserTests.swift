@@ -64,6 +64,15 @@ import Testing
         #expect(errors(commands, ["host": "h", "commands": ["x"], "conn_timeout": "5"]).map(\.location) == [["conn_timeout"]])
     }
 
+    @Test func emptyExpectStringMeansThePrompt() throws {
+        #expect(try commands.parse(["host": "h", "commands": ["x"], "expect_string": ""]).get().spec.expectString == nil)
+    }
+
+    @Test func commandsBesideConfigMustStillBeLines() throws {
+        #expect(errors(config, ["host": "h", "config": ["vlan 5"], "commands": [:]]).map(\.location) == [["commands"]])
+        #expect(try config.parse(["host": "h", "config": nil, "commands": ["vlan 5"]]).get().spec.lines == ["vlan 5"])
+    }
+
     @Test func expectStringMustCompile() {
         #expect(errors(commands, ["host": "h", "commands": ["x"], "expect_string": "(unclosed"]).map(\.location) == [["expect_string"]])
     }

@@ -76,3 +76,31 @@ import Testing
         #expect(Microversion("") == nil)
     }
 }
+
+@Suite struct MethodTests {
+    @Test func aKnownPathWithAnotherMethodIs405WithAllow() async throws {
+        try await APITestHarness().run { client in
+            try await client.execute(uri: "/v2/jobs", method: .put) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, HEAD")
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+            try await client.execute(uri: "/v1/jobs/4b1c0d4e-0000-4000-8000-000000000000", method: .post) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "DELETE")
+            }
+            try await client.execute(uri: "/nowhere", method: .put) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test func headAnswersLikeGetWithoutABody() async throws {
+        try await APITestHarness().run { client in
+            try await client.execute(uri: "/healthcheck", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.readableBytes == 0)
+            }
+        }
+    }
+}

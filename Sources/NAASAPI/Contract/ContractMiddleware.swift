@@ -48,6 +48,7 @@ struct ContractMiddleware: RouterMiddleware {
         case .v1, .legacy:
             headers[.apiVersion] = "v1"
             DeprecationHeaders.add(to: &headers, lifecycle: contract.lifecycle)
+            DeprecationHeaders.mergeLinks(&headers)
         case .v2:
             headers[.apiVersion] = "v2"
             headers[.naasAPIVersion] = (context.microversion ?? APIContract.v2Minimum).description

@@ -34,7 +34,16 @@ enum DeprecationHeaders {
     static func add(to headers: inout HTTPFields, lifecycle: APIContract.Lifecycle) {
         headers[.deprecation] = deprecation(lifecycle.v1DeprecatedAt)
         headers[.sunset] = sunset(lifecycle.v1SunsetAt)
-        headers.append(HTTPField(name: .link, value: link(lifecycle.deprecationDocs, relation: "deprecation")))
+        headers.insert(HTTPField(name: .link, value: link(lifecycle.deprecationDocs, relation: "deprecation")), at: 0)
+    }
+
+    /// One `Link` line, deprecation first: clients that read a single header
+    /// line (many do) must still see every relation.
+    static func mergeLinks(_ headers: inout HTTPFields) {
+        let links = headers[values: .link]
+        guard links.count > 1 else { return }
+        let deprecationFirst = links.filter { $0.hasSuffix(#"rel="deprecation""#) } + links.filter { !$0.hasSuffix(#"rel="deprecation""#) }
+        headers[.link] = deprecationFirst.joined(separator: ", ")
     }
 
     private static let imfFixdate = Date.VerbatimFormatStyle(

@@ -340,7 +340,7 @@ paths:
           in: query
           required: false
           description: A v2 microversion within the supported range; without it, the newest.
-          schema: {$ref: '#/components/schemas/MicroversionNumber'}
+          schema: {$ref: '#/components/schemas/SupportedMicroversion'}
         - $ref: '#/components/parameters/RequestID'
       responses:
         '200':
@@ -673,10 +673,10 @@ components:
       type: string
       format: uuid
       pattern: '^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$'
-    MicroversionNumber:
-      description: 'A microversion: `X.Y`, each part a number without leading zeros.'
+    SupportedMicroversion:
+      description: A v2 microversion the server supports (each new microversion adds its value here).
       type: string
-      pattern: '^(0|[1-9][0-9]{0,3})\.(0|[1-9][0-9]{0,3})$'
+      enum: ["2.0", "2.1"]
     Timestamp:
       description: An RFC 3339 UTC time, or null when it has not happened.
       type: [string, 'null']
@@ -1273,7 +1273,7 @@ paths:
           in: query
           required: false
           description: A microversion within the supported range; anything else is a 422.
-          schema: {$ref: '#/components/schemas/MicroversionNumber'}
+          schema: {$ref: '#/components/schemas/SupportedMicroversion'}
         - $ref: '#/components/parameters/APIVersion'
         - $ref: '#/components/parameters/RequestID'
       responses:
@@ -1355,7 +1355,7 @@ paths:
           in: query
           required: false
           description: A v2 microversion within the supported range; without it, the newest.
-          schema: {$ref: '#/components/schemas/MicroversionNumber'}
+          schema: {$ref: '#/components/schemas/SupportedMicroversion'}
         - $ref: '#/components/parameters/RequestID'
       responses:
         '200':
@@ -1667,10 +1667,10 @@ components:
       type: string
       format: uuid
       pattern: '^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$'
-    MicroversionNumber:
-      description: 'A microversion: `X.Y`, each part a number without leading zeros.'
+    SupportedMicroversion:
+      description: A v2 microversion the server supports (each new microversion adds its value here).
       type: string
-      pattern: '^(0|[1-9][0-9]{0,3})\.(0|[1-9][0-9]{0,3})$'
+      enum: ["2.0", "2.1"]
     Timestamp:
       description: An RFC 3339 UTC time, or null when it has not happened.
       type: [string, 'null']

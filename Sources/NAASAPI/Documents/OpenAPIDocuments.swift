@@ -22,7 +22,12 @@ public struct OpenAPIDocuments: Sendable {
 
     /// The v2 document without what did not exist yet (or no longer existed) at `microversion`.
     public func v2(at microversion: Microversion) -> JSONValue {
-        Self.view(v2, at: microversion)
+        guard case .object(var document) = Self.view(v2, at: microversion) else { return v2 }
+        if case .object(var info)? = document["info"] {
+            info["version"] = .string(microversion.description)
+            document["info"] = .object(info)
+        }
+        return .object(document)
     }
 
     static func view(_ node: JSONValue, at microversion: Microversion) -> JSONValue {
