@@ -77,8 +77,8 @@ struct JobRequestParser {
     }
 
     private func linesField(_ fields: [String: JSONValue], _ errors: inout [FieldError]) -> [String] {
-        let name = kind == .config && fields["config"] != nil && fields["config"] != .null ? "config" : "commands"
-        if name == "config", let alias = fields["commands"], alias != .null {
+        let name = kind == .config && fields["config"] != nil ? "config" : "commands"
+        if name == "config", let alias = fields["commands"] {
             // Ignored beside `config`, but still held to its documented shape.
             _ = lines(alias, "commands", &errors)
         }
@@ -128,7 +128,12 @@ struct JobRequestParser {
 
     private func integer(_ value: JSONValue?, _ name: String, default fallback: Int, range: ClosedRange<Int>, _ errors: inout [FieldError]) -> Int {
         guard let value, value != .null else { return fallback }
-        guard case .int(let number) = value else {
+        let number: Int
+        switch value {
+        case .int(let whole): number = whole
+        // JSON Schema counts 22.0 as an integer; so do we.
+        case .double(let real) where real == real.rounded() && abs(real) < 1e15: number = Int(real)
+        default:
             errors.append(FieldError([.string(name)], "\(name) must be an integer, not \(value.typeName)", type: "type_error"))
             return fallback
         }
