@@ -83,9 +83,9 @@ public enum APIError: Error, Sendable, Equatable {
         switch self {
         case .validation(let source, let errors):
             ["validation_error": .object([source: .array(errors.map(\.json))])]
-        case .unauthorized: ["message": .string("Unauthorized: \(detail.prefix(1).lowercased())\(detail.dropFirst())")]
-        case .unsupportedMediaType: ["message": .string("Unsupported Media Type: \(detail.prefix(1).lowercased())\(detail.dropFirst())")]
-        case .notFound: ["message": .string("Not Found: \(detail.prefix(1).lowercased())\(detail.dropFirst())")]
+        case .unauthorized, .unsupportedMediaType, .notFound:
+            // NAAS v1 messages open with the status phrase.
+            ["message": .string("\(status.reasonPhrase): \(detail.prefix(1).lowercased())\(detail.dropFirst())")]
         default: ["message": .string(detail)]
         }
     }

@@ -18,10 +18,7 @@ public enum TerminalText {
 
     /// `\r\n` and lone `\r` become `\n`; backspaces are applied.
     public static func normalizingNewlines(_ text: String) -> String {
-        var result = text.replacingOccurrences(of: "\r\n", with: "\n")
-        while result.contains("\r\n") { result = result.replacingOccurrences(of: "\r\n", with: "\n") }
-        result = result.replacingOccurrences(of: "\r", with: "")
-        return result
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "")
     }
 
     /// Escape-free, newline-normalised text.

@@ -31,9 +31,6 @@ public protocol JobStore: Sendable {
     /// Deletes jobs whose results outlived their retention.
     func purgeExpired(now: Date) async throws -> Int
 
-    /// Whether the store answers at all.
-    func isHealthy() async -> Bool
-
     /// A stable, salted fingerprint of credentials: the owner of the jobs they submit.
     func ownerFingerprint(username: String, password: String) -> String
 }

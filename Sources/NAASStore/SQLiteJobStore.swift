@@ -189,10 +189,6 @@ public final class SQLiteJobStore: JobStore {
         }
     }
 
-    public func isHealthy() async -> Bool {
-        (try? await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }) == 1
-    }
-
     private static func record(_ row: Row) throws -> JobRecord {
         let spec = try JSONDecoder().decode(JobSpec.self, from: Data((row["spec"] as String).utf8))
         let output = try (row["output"] as String?).map { try JobOutputCoding.decode($0, kind: spec.kind) }
