@@ -5,6 +5,20 @@ import HTTPTypes
 /// one place (`ErrorRenderer`): NAAS shapes on v1, RFC 9457 problems on v2.
 public enum APIError: Error, Sendable, Equatable {
     case unauthorized
+    /// v2: no API key and no Basic credentials.
+    case missingCredentials
+    /// An API key that is unknown, revoked or expired.
+    case invalidAPIKey
+    case insufficientRole(required: Role, actual: Role)
+    case contextDenied(String)
+    /// A device or a login locked out after repeated failures.
+    case lockedOut(String)
+    case unknownContext(String, known: [String])
+    case rateLimited(RateLimitStatus)
+    /// No live worker serves the job's context.
+    case noWorker(context: String)
+    /// A named resource (not a route) that does not exist.
+    case resourceNotFound(String)
     case unsupportedMediaType
     case badRequest(String)
     /// Invalid fields; `source` is where they came from (`json` body or `query` string).
@@ -24,7 +38,12 @@ public enum APIError: Error, Sendable, Equatable {
 
     var status: HTTPResponse.Status {
         switch self {
-        case .unauthorized: .unauthorized
+        case .unauthorized, .missingCredentials, .invalidAPIKey: .unauthorized
+        case .insufficientRole, .contextDenied, .lockedOut: .forbidden
+        case .unknownContext: .badRequest
+        case .rateLimited: .tooManyRequests
+        case .noWorker: .serviceUnavailable
+        case .resourceNotFound: .notFound
         case .unsupportedMediaType: .unsupportedMediaType
         case .badRequest, .malformedMicroversion: .badRequest
         case .validation: .unprocessableContent
@@ -43,6 +62,19 @@ public enum APIError: Error, Sendable, Equatable {
     var detail: String {
         switch self {
         case .unauthorized: "Send credentials: HTTP Basic with the device username and password"
+        case .missingCredentials:
+            "Send credentials: an API key (Authorization: Bearer <token>, or X-API-Key: <token>) or HTTP Basic with the device login"
+        case .invalidAPIKey: "The API key is not valid: it is unknown, revoked or expired"
+        case .insufficientRole(let required, let actual):
+            "This operation needs the \(required.rawValue) role; these credentials have \(actual.rawValue)"
+        case .contextDenied(let context): "These credentials may not use context \"\(context)\""
+        case .lockedOut(let message), .resourceNotFound(let message): message
+        case .unknownContext(let context, let known):
+            "Unknown context \"\(context.prefix(64))\"; use one of: \(known.joined(separator: ", "))"
+        case .rateLimited(let status):
+            "Rate limit of \(status.limit) requests exceeded; retry in \(status.resetSeconds) seconds"
+        case .noWorker(let context):
+            "No worker serves context \"\(context)\" right now; retry later or choose another context"
         case .unsupportedMediaType: "Send a JSON body with Content-Type: application/json"
         case .badRequest(let message), .forbidden(let message), .conflict(let message): message
         case .validation(_, let errors): errors.count == 1 ? "1 field is invalid" : "\(errors.count) fields are invalid"
@@ -62,7 +94,14 @@ public enum APIError: Error, Sendable, Equatable {
     /// A stable slug naming the problem type.
     var slug: String {
         switch self {
-        case .unauthorized: "unauthorized"
+        case .unauthorized, .missingCredentials, .invalidAPIKey: "unauthorized"
+        case .insufficientRole: "insufficient-role"
+        case .contextDenied: "context-denied"
+        case .lockedOut: "locked-out"
+        case .unknownContext: "unknown-context"
+        case .rateLimited: "rate-limited"
+        case .noWorker: "no-worker"
+        case .resourceNotFound: "not-found"
         case .unsupportedMediaType: "unsupported-media-type"
         case .badRequest: "bad-request"
         case .validation: "validation-error"

@@ -6,7 +6,9 @@ import NAASStore
 
 /// Everything the HTTP layer needs from the rest of the process.
 public struct APIEnvironment: Sendable {
-    public let store: any JobStore
+    public let store: any ServiceStore
+    public let security: SecuritySettings
+    public let audit: AuditLog
     public let signal: QueueSignal
     public let workers: @Sendable () -> WorkerSnapshot
     public let contract: APIContract
@@ -16,11 +18,13 @@ public struct APIEnvironment: Sendable {
     public let clock: @Sendable () -> Date
 
     public init(
-        store: any JobStore, signal: QueueSignal, workers: @escaping @Sendable () -> WorkerSnapshot,
+        store: any ServiceStore, security: SecuritySettings = SecuritySettings(), audit: AuditLog = AuditLog(), signal: QueueSignal, workers: @escaping @Sendable () -> WorkerSnapshot,
         contract: APIContract = APIContract(), documents: OpenAPIDocuments, docPage: APIDocPage = APIDocPage(swaggerUIDirectory: nil),
         metrics: RequestMetrics = RequestMetrics(), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
+        self.security = security
+        self.audit = audit
         self.signal = signal
         self.workers = workers
         self.contract = contract
@@ -43,7 +47,19 @@ public enum APIRouter {
             router.add(middleware: FileMiddleware(assets, urlBasePath: "/apidoc/static", logger: logger))
         }
 
-        let jobs = JobRoutes(store: environment.store, signal: environment.signal, logger: logger)
+        let store = environment.store
+        let rateLimiter = RateLimiter(store: store, limits: environment.security.rateLimits, clock: environment.clock)
+        let workers = WorkerAvailability(registry: store, clock: environment.clock)
+        let intake = JobIntake(
+            store: store, signal: environment.signal, workers: workers, rateLimiter: rateLimiter,
+            settings: environment.security, audit: environment.audit, logger: logger, clock: environment.clock)
+        let jobs = JobRoutes(store: store, intake: intake, audit: environment.audit, logger: logger)
+        let contexts = ContextRoutes(store: store, workers: workers, settings: environment.security)
+        let keys = APIKeyRoutes(
+            issuer: APIKeyIssuer(store: store, audit: environment.audit, clock: environment.clock),
+            settings: environment.security, clock: environment.clock)
+        let authenticator = Authenticator(
+            store: store, adminSecret: environment.security.adminSecret, audit: environment.audit, clock: environment.clock)
         let health = HealthRoutes(store: environment.store, workers: environment.workers, startedAt: .now)
         let documents = DocumentRoutes(
             contract: environment.contract, documents: environment.documents, page: environment.docPage,
@@ -56,6 +72,12 @@ public enum APIRouter {
             .configResult: jobs.result,
             .listJobs: jobs.list,
             .cancelJob: jobs.cancel,
+            .replayJob: jobs.replay,
+            .listContexts: contexts.list,
+            .createAPIKey: keys.create,
+            .listAPIKeys: keys.list,
+            .revokeAPIKey: keys.revoke,
+            .rotateAPIKey: keys.rotate,
             .health: health.health,
             .versions: documents.versions,
             .versionEntry: documents.versionEntry,
@@ -63,7 +85,9 @@ public enum APIRouter {
             .apiDocs: documents.apiDocs,
             .metrics: documents.metricsText,
         ]
-        OperationRouter(handlers: handlers, metrics: environment.metrics, logger: logger).register(on: router)
+        OperationRouter(
+            handlers: handlers, authenticator: authenticator, rateLimiter: rateLimiter, metrics: environment.metrics, logger: logger
+        ).register(on: router)
         return router
     }
 }

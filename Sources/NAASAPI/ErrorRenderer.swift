@@ -5,7 +5,15 @@ import Hummingbird
 enum ErrorRenderer {
     static func response(for error: APIError, context: NAASRequestContext) -> Response {
         var headers: HTTPFields = [:]
-        if error == .unauthorized { headers[.wwwAuthenticate] = #"Basic realm="naas""# }
+        switch error {
+        case .unauthorized: headers[.wwwAuthenticate] = #"Basic realm="naas""#
+        case .missingCredentials, .invalidAPIKey: headers[.wwwAuthenticate] = #"Basic realm="naas", Bearer realm="naas""#
+        case .rateLimited(let status):
+            headers.append(contentsOf: status.headers)
+            headers[.retryAfter] = "\(status.resetSeconds)"
+        case .noWorker: headers[.retryAfter] = "\(APIError.noWorkerRetryAfter)"
+        default: break
+        }
         if case .methodNotAllowed(let allowed) = error { headers[.allow] = allowed.joined(separator: ", ") }
         if case .gone(let successor?) = error {
             headers.append(HTTPField(name: .link, value: DeprecationHeaders.link(successor, relation: "successor-version")))

@@ -4,39 +4,42 @@ import Logging
 import NAASCore
 import NAASStore
 
-/// The job operations: submit, read a result, list, cancel — one
+/// The job operations: submit, read a result, list, cancel, replay — one
 /// implementation for every contract surface.
 struct JobRoutes: Sendable {
-    let store: any JobStore
-    let signal: QueueSignal
+    let store: any ServiceStore
+    let intake: JobIntake
+    let audit: AuditLog
     let logger: Logger
 
     func submit(_ kind: JobKind) -> OperationHandler {
         { request, context in
             var request = request
             let major = context.surface.major ?? .v2
-            let caller = try request.basicCredentials()
+            let principal = try context.caller()
             let body = try await request.jsonBody(limit: context.maxUploadSize)
-            let parsed = try JobRequestParser(kind: kind, major: major).parse(body).get()
-            let owner = store.ownerFingerprint(username: caller.username, password: caller.password)
-            let job = NewJob(
-                id: context.requestID, owner: owner, spec: parsed.spec,
-                credentials: caller.deviceCredentials(enableSecret: parsed.enableSecret))
-            do {
-                try await store.enqueue(job)
-            } catch StoreError.duplicateJobID {
-                throw APIError.badRequest("A job with X-Request-ID \(job.id) exists already; send a new UUID or none")
+            let operation: OperationID = kind == .command ? .submitCommand : .submitConfig
+            let access = major == .v2
+                ? AccessFields(body, operation: operation, microversion: context.microversion, principal: principal) : nil
+            let parsed: JobRequestParser.Parsed
+            switch JobRequestParser(kind: kind, major: major).parse(body) {
+            case .success(let result):
+                if let errors = access?.errors, !errors.isEmpty { throw APIError.validation(source: "json", errors) }
+                parsed = result
+            case .failure(.validation(let source, let errors)):
+                throw APIError.validation(source: source, errors + (access?.errors ?? []))
+            case .failure(let error):
+                throw error
             }
-            signal.notify()
-            logger.info("job enqueued", metadata: [
-                "request_id": "\(job.id)", "kind": "\(kind.rawValue)",
-                "host": "\(parsed.spec.target.host)", "platform": "\(parsed.spec.target.platform)",
-            ])
-            var headers: HTTPFields = [:]
+            let admission = JobIntake.Admission(
+                id: context.requestID, spec: parsed.spec, context: access?.context ?? intake.settings.defaultContext,
+                credentials: try credentials(principal, access, enable: parsed.enableSecret))
+            let deviceLimit = try await intake.admit(admission, by: principal, context)
+            var headers = RateLimitStatus.tighter(context.rateLimit, deviceLimit)?.headers ?? [:]
             if parsed.deprecatedFields.contains("device_type") {
                 headers[.warning] = DeprecationHeaders.fieldWarning("device_type", replacement: "platform")
             }
-            return .json(JobView.accepted(job.id, major: major), status: .accepted, headers: headers)
+            return .json(JobView.accepted(admission.id, major: major), status: .accepted, headers: headers)
         }
     }
 
@@ -46,13 +49,15 @@ struct JobRoutes: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
-        let caller = try request.basicCredentials()
+        let principal = try context.caller()
         let query = try ListQuery(request.uri.queryParameters)
-        let owner = store.ownerFingerprint(username: caller.username, password: caller.password)
-        let page = try await store.jobs(owner: owner, status: query.status, page: query.page, perPage: query.perPage)
+        let filter = JobFilter(
+            owner: principal.seesEveryJob ? nil : principal.owner, contexts: principal.contexts, status: query.status)
+        let page = try await store.jobs(filter, page: query.page, perPage: query.perPage)
         let pages = page.total == 0 ? 0 : (page.total + query.perPage - 1) / query.perPage
+        let major = context.surface.major ?? .v2
         return .json([
-            "jobs": .array(page.jobs.map(JobView.summary)),
+            "jobs": .array(page.jobs.map { JobView.summary($0, major: major) }),
             "pagination": ["page": .int(query.page), "per_page": .int(query.perPage), "total": .int(page.total), "pages": .int(pages)],
         ])
     }
@@ -62,6 +67,7 @@ struct JobRoutes: Sendable {
         switch try await store.cancel(job.id) {
         case .canceled:
             logger.info("job canceled", metadata: ["request_id": "\(job.id)"])
+            audit.record(.jobCancelled, identity: try context.caller().identity, requestID: context.requestID, ["job_id": job.id])
             return .json(["job_id": .string(job.id), "status": "canceled", "message": "Job canceled"])
         case .notFound:
             throw APIError.forbidden("Forbidden: these credentials own no job with that id")
@@ -70,15 +76,63 @@ struct JobRoutes: Sendable {
         }
     }
 
-    /// The job named in the path, if the caller owns it. An unknown id and
-    /// someone else's id get the same 403, so ids cannot be probed.
+    /// Runs an ended job again as a new job, with the caller's credentials.
+    @Sendable func replay(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
+        var request = request
+        let original = try await ownedJob(request, context)
+        guard original.status.isTerminal else {
+            throw APIError.conflict("Job \(original.id) is \(original.status.rawValue); only an ended job can be replayed")
+        }
+        let principal = try context.caller()
+        let hasBody = request.headers[.contentLength].map { $0 != "0" } ?? (request.headers[.transferEncoding] != nil)
+        let body: JSONValue = hasBody || principal.deviceLogin == nil ? try await request.jsonBody(limit: context.maxUploadSize) : [:]
+        guard case .object(let fields) = body else {
+            throw APIError.validation(source: "json", [FieldError([], "The body must be a JSON object, not \(body.typeName)", type: "type_error")])
+        }
+        var access = AccessFields(body, operation: .replayJob, microversion: context.microversion, principal: principal)
+        var enable: String?
+        switch fields["enable"] {
+        case nil, .null?: enable = nil
+        case .string(let value)?: enable = value
+        case let other?: access.errors.append(FieldError(["enable"], "enable must be a string, not \(other.typeName)", type: "type_error"))
+        }
+        if fields["context"] != nil {
+            access.errors.append(FieldError(["context"], "A replay runs in the original job's context; remove context", type: "extra_forbidden"))
+        }
+        guard access.errors.isEmpty else { throw APIError.validation(source: "json", access.errors) }
+        let admission = JobIntake.Admission(
+            id: context.requestID, spec: original.spec, context: original.context,
+            credentials: try credentials(principal, access, enable: enable), replayOf: original.id)
+        let deviceLimit = try await intake.admit(admission, by: principal, context)
+        let headers = RateLimitStatus.tighter(context.rateLimit, deviceLimit)?.headers ?? [:]
+        return .json(JobView.accepted(admission.id, major: .v2), status: .accepted, headers: headers)
+    }
+
+    /// The device login a job runs with: Basic, or the body's for other callers.
+    private func credentials(_ principal: Principal, _ access: AccessFields?, enable: String?) throws -> Credentials {
+        if let login = principal.deviceLogin { return login.deviceCredentials(enableSecret: enable) }
+        guard let login = access?.bodyLogin else { throw APIError.internalError }
+        return Credentials(username: login.username, password: login.password, enableSecret: enable)
+    }
+
+    /// The job named in the path, if the caller may see it. An unknown id and
+    /// someone else's id get the same 403, so ids cannot be probed; the
+    /// context is checked only after ownership for the same reason.
     private func ownedJob(_ request: Request, _ context: NAASRequestContext) async throws -> JobRecord {
-        let caller = try request.basicCredentials()
+        let principal = try context.caller()
         let id = try context.parameters.jobID()
-        let owner = store.ownerFingerprint(username: caller.username, password: caller.password)
-        guard let job = try await store.job(id), job.owner == owner else {
+        guard let job = try await store.job(id), principal.seesEveryJob || job.owner == principal.owner else {
             throw APIError.forbidden("Forbidden: these credentials own no job with that id")
         }
+        try intake.authorize(principal, context: job.context, context)
         return job
+    }
+}
+
+extension NAASRequestContext {
+    /// The authenticated caller; every operation with a role has one.
+    func caller() throws -> Principal {
+        guard let principal else { throw APIError.internalError }
+        return principal
     }
 }

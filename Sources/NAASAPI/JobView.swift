@@ -17,10 +17,13 @@ enum JobView {
         ]
         switch major {
         case .v1:
+            // v1 is frozen: its error codes predate the circuit breaker, whose stops were refused connections.
+            if job.errorCode == .circuitOpen { fields["error_code"] = .string(DeviceErrorCode.connectionRefused.rawValue) }
             fields["app"] = .string(ServiceInfo.name)
             fields["version"] = .string(ServiceInfo.version)
         case .v2:
             fields["error_retryable"] = job.errorCode.map { .bool($0.isRetryable) } ?? .null
+            fields["context"] = .string(job.context)
         }
         return .object(fields)
     }
@@ -34,13 +37,15 @@ enum JobView {
         }
     }
 
-    static func summary(_ job: JobRecord) -> JSONValue {
-        [
+    static func summary(_ job: JobRecord, major: MajorVersion.ID) -> JSONValue {
+        var fields: [String: JSONValue] = [
             "job_id": .string(job.id),
             "status": .string(job.status.rawValue),
             "created_at": JSONValue(job.createdAt),
             "ended_at": JSONValue(job.endedAt),
         ]
+        if major == .v2 { fields["context"] = .string(job.context) }
+        return .object(fields)
     }
 
     static func results(_ output: JobOutput?) -> JSONValue {

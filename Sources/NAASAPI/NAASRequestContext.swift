@@ -13,6 +13,10 @@ public struct NAASRequestContext: RequestContext {
     public var surface: APISurface = .unversioned
     /// The negotiated microversion (v2 only).
     public var microversion: Microversion?
+    /// Who is calling, once the operation's access check authenticated them.
+    var principal: Principal?
+    /// The caller's standing against the per-caller rate limit.
+    var rateLimit: RateLimitStatus?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

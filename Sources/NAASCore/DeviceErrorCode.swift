@@ -6,12 +6,22 @@ public enum DeviceErrorCode: String, Sendable, Codable, CaseIterable {
     case readTimeout = "READ_TIMEOUT"
     case configRejected = "CONFIG_REJECTED"
     case sshError = "SSH_ERROR"
+    /// The device failed too often lately; NAAS did not try it (circuit breaker).
+    case circuitOpen = "CIRCUIT_OPEN"
 
     /// Whether sending the same job again may succeed without changing it.
     public var isRetryable: Bool {
         switch self {
-        case .connectionTimeout, .connectionRefused, .readTimeout, .sshError: true
+        case .connectionTimeout, .connectionRefused, .readTimeout, .sshError, .circuitOpen: true
         case .authFailure, .configRejected: false
+        }
+    }
+
+    /// The device could not be reached or spoken to: what trips the circuit breaker.
+    public var isUnreachable: Bool {
+        switch self {
+        case .connectionTimeout, .connectionRefused, .sshError: true
+        case .authFailure, .readTimeout, .configRejected, .circuitOpen: false
         }
     }
 }

@@ -9,4 +9,9 @@ public struct DeviceTarget: Sendable, Codable, Equatable, Hashable {
         self.port = port
         self.platform = platform
     }
+
+    /// `host:port` (`[v6]:port`): what the circuit breaker and lockouts count failures against.
+    public var address: String {
+        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
 }

@@ -4,6 +4,8 @@ import Foundation
 public struct JobRecord: Sendable, Equatable {
     public let id: String
     public let owner: String
+    /// The routing context: only workers serving it run the job.
+    public let context: String
     public let spec: JobSpec
     public var status: JobStatus
     public var output: JobOutput?
@@ -14,12 +16,13 @@ public struct JobRecord: Sendable, Equatable {
     public var endedAt: Date?
 
     public init(
-        id: String, owner: String, spec: JobSpec, status: JobStatus = .queued,
+        id: String, owner: String, context: String = "default", spec: JobSpec, status: JobStatus = .queued,
         output: JobOutput? = nil, error: String? = nil, errorCode: DeviceErrorCode? = nil,
         createdAt: Date, startedAt: Date? = nil, endedAt: Date? = nil
     ) {
         self.id = id
         self.owner = owner
+        self.context = context
         self.spec = spec
         self.status = status
         self.output = output

@@ -7,9 +7,12 @@ import NAASCore
 public struct CredentialVault: Sendable {
     // SymmetricKey is not Sendable; its bytes are, and rebuilding it is cheap.
     private let keyBytes: Data
+    /// Keys replaced by a rotation: they still open credentials sealed before it.
+    private let previousKeyBytes: [Data]
 
-    public init(key: SymmetricKey) {
+    public init(key: SymmetricKey, previousKeys: [SymmetricKey] = []) {
         self.keyBytes = key.withUnsafeBytes { Data($0) }
+        self.previousKeyBytes = previousKeys.map { $0.withUnsafeBytes { Data($0) } }
     }
 
     private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
@@ -23,11 +26,15 @@ public struct CredentialVault: Sendable {
     }
 
     public func open(_ sealed: Data, jobID: String) throws -> Credentials {
-        do {
-            let box = try AES.GCM.SealedBox(combined: sealed)
-            return try JSONDecoder().decode(Credentials.self, from: AES.GCM.open(box, using: key))
-        } catch {
+        guard let box = try? AES.GCM.SealedBox(combined: sealed) else {
             throw StoreError.undecryptableCredentials(jobID)
         }
+        for candidate in [keyBytes] + previousKeyBytes {
+            if let plain = try? AES.GCM.open(box, using: SymmetricKey(data: candidate)),
+               let credentials = try? JSONDecoder().decode(Credentials.self, from: plain) {
+                return credentials
+            }
+        }
+        throw StoreError.undecryptableCredentials(jobID)
     }
 }

@@ -23,6 +23,14 @@ public enum EncryptionKey {
         return key
     }
 
+    /// The keys a rotation replaced (`NAAS_ENCRYPTION_KEY_PREVIOUS`, comma-separated).
+    public static func previous(environmentValue: String?) throws -> [SymmetricKey] {
+        try (environmentValue ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+            .map { try decode($0, source: "NAAS_ENCRYPTION_KEY_PREVIOUS") }
+    }
+
     static func decode(_ base64: String, source: String) throws -> SymmetricKey {
         guard let bytes = Data(base64Encoded: base64), bytes.count == 32 else {
             throw StoreError.invalidEncryptionKey("\(source) must be 32 bytes encoded as base64 (e.g. `openssl rand -base64 32`)")

@@ -8,21 +8,28 @@ public protocol JobStore: Sendable {
     /// Throws `StoreError.duplicateJobID` when the id is taken.
     func enqueue(_ job: NewJob) async throws
 
-    /// Atomically moves the oldest queued job to `started` and hands it to one caller.
-    func claimNext() async throws -> ClaimedJob?
+    /// Atomically moves the oldest queued job of one of `contexts` (any, when
+    /// nil) to `started` and hands it to one caller.
+    func claimNext(contexts: Set<String>?) async throws -> ClaimedJob?
 
-    /// Records how a started job ended and erases its credentials.
-    func finish(_ id: String, outcome: JobOutcome) async throws
+    /// Records how a started job ended, erases its credentials, and counts the
+    /// outcome against the device (and the Basic login) for the circuit
+    /// breaker and lockouts. Returns the protections that changed state.
+    @discardableResult
+    func finish(_ id: String, outcome: JobOutcome) async throws -> [ProtectionEvent]
 
     /// Cancels a queued job.
     func cancel(_ id: String) async throws -> CancelResult
 
     func job(_ id: String) async throws -> JobRecord?
 
-    /// One page of an owner's jobs, newest first.
-    func jobs(owner: String, status: JobStatus?, page: Int, perPage: Int) async throws -> JobPage
+    /// One page of the jobs that pass `filter`, newest first.
+    func jobs(_ filter: JobFilter, page: Int, perPage: Int) async throws -> JobPage
 
     func queueDepth() async throws -> Int
+
+    /// Queued jobs per context (contexts with none are absent).
+    func queueDepths() async throws -> [String: Int]
 
     /// Ends every job left `started` by a process that died: a job that may
     /// have half-run (a config push) is never re-run silently.
@@ -33,21 +40,59 @@ public protocol JobStore: Sendable {
 
     /// A stable, salted fingerprint of credentials: the owner of the jobs they submit.
     func ownerFingerprint(username: String, password: String) -> String
+
+    /// A stable, salted fingerprint of a login name, so lockouts never store it.
+    func loginFingerprint(_ username: String) -> String
+}
+
+extension JobStore {
+    /// The oldest queued job of any context.
+    public func claimNext() async throws -> ClaimedJob? {
+        try await claimNext(contexts: nil)
+    }
+
+    /// One page of an owner's jobs, newest first.
+    public func jobs(owner: String, status: JobStatus?, page: Int, perPage: Int) async throws -> JobPage {
+        try await jobs(JobFilter(owner: owner, status: status), page: page, perPage: perPage)
+    }
+}
+
+/// Which jobs a listing includes.
+public struct JobFilter: Sendable, Equatable {
+    /// Only this owner's jobs; nil for everyone's.
+    public var owner: String?
+    /// Only jobs in these contexts.
+    public var contexts: ContextScope
+    public var status: JobStatus?
+
+    public init(owner: String?, contexts: ContextScope = .all, status: JobStatus? = nil) {
+        self.owner = owner
+        self.contexts = contexts
+        self.status = status
+    }
 }
 
 /// A job as submitted, before it is stored.
 public struct NewJob: Sendable {
     public let id: String
     public let owner: String
+    public let context: String
     public let spec: JobSpec
     public let credentials: Credentials
+    /// `loginFingerprint` of the Basic username that submitted it; nil for API keys.
+    public let loginSubject: String?
     public let createdAt: Date
 
-    public init(id: String, owner: String, spec: JobSpec, credentials: Credentials, createdAt: Date = Date()) {
+    public init(
+        id: String, owner: String, context: String = ContextName.defaultName, spec: JobSpec,
+        credentials: Credentials, loginSubject: String? = nil, createdAt: Date = Date()
+    ) {
         self.id = id
         self.owner = owner
+        self.context = context
         self.spec = spec
         self.credentials = credentials
+        self.loginSubject = loginSubject
         self.createdAt = createdAt
     }
 }
@@ -55,6 +100,8 @@ public struct NewJob: Sendable {
 /// A job a worker has claimed, with its credentials decrypted.
 public struct ClaimedJob: Sendable {
     public let id: String
+    /// Who submitted it (an audit identity or a credential fingerprint).
+    public let owner: String
     public let spec: JobSpec
     public let credentials: Credentials
 }

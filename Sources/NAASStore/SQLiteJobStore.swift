@@ -6,25 +6,31 @@ import NAASCore
 /// The embedded store: one SQLite file in WAL mode. GRDB runs every
 /// statement on its own serial queues, never on the cooperative pool.
 public final class SQLiteJobStore: JobStore {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     private let vault: CredentialVault
     private let retention: RetentionPolicy
+    let protection: ProtectionPolicy
     private let ownerSalt: Data
     private let submissions: GroupCommit<PendingJob, Bool>
+    let requestCounts: GroupCommit<RateHit, Int>
 
     /// A job row ready to insert.
     struct PendingJob: Sendable {
         let id: String
         let owner: String
+        let context: String
         let spec: String
         let sealedCredentials: Data
+        let loginSubject: String?
         let createdAt: Double
     }
 
     public static let fileName = "naas.sqlite"
 
     /// Opens (and creates or migrates) the store at `path`.
-    public init(path: String, vault: CredentialVault, retention: RetentionPolicy = .init()) throws {
+    public init(
+        path: String, vault: CredentialVault, retention: RetentionPolicy = .init(), protection: ProtectionPolicy = .init()
+    ) throws {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             // In WAL mode NORMAL keeps every commit across a process crash;
@@ -36,17 +42,24 @@ public final class SQLiteJobStore: JobStore {
         try SQLiteSchema.migrator.migrate(pool)
         self.vault = vault
         self.retention = retention
+        self.protection = protection
         self.ownerSalt = try Self.loadOrCreateSalt(pool)
         self.submissions = GroupCommit { [pool] jobs in
             try await pool.write { db in
                 // ON CONFLICT leaves a taken id alone and tells that caller alone; the rest of the group commits.
                 try jobs.map { job in
                     try db.execute(
-                        sql: "INSERT INTO jobs (id, owner, status, spec, credentials, created_at) VALUES (?, ?, 'queued', ?, ?, ?) ON CONFLICT(id) DO NOTHING",
-                        arguments: [job.id, job.owner, job.spec, job.sealedCredentials, job.createdAt])
+                        sql: """
+                            INSERT INTO jobs (id, owner, context, status, spec, credentials, login_subject, created_at)
+                            VALUES (?, ?, ?, 'queued', ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
+                            """,
+                        arguments: [job.id, job.owner, job.context, job.spec, job.sealedCredentials, job.loginSubject, job.createdAt])
                     return db.changesCount > 0
                 }
             }
+        }
+        self.requestCounts = GroupCommit { [pool] hits in
+            try await pool.write { db in try hits.map { try Self.count($0, db) } }
         }
     }
 
@@ -71,7 +84,15 @@ public final class SQLiteJobStore: JobStore {
         return Self.hex(hasher.finalize())
     }
 
-    private static func hex(_ digest: some Sequence<UInt8>) -> String {
+    public func loginFingerprint(_ username: String) -> String {
+        var hasher = SHA256()
+        hasher.update(data: ownerSalt)
+        hasher.update(data: Data("login\u{0}".utf8))
+        hasher.update(data: Data(username.utf8))
+        return Self.hex(hasher.finalize())
+    }
+
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var bytes: [UInt8] = []
         for byte in digest {
@@ -84,32 +105,43 @@ public final class SQLiteJobStore: JobStore {
     public func enqueue(_ job: NewJob) async throws {
         let spec = String(decoding: try JSONEncoder().encode(job.spec), as: UTF8.self)
         let pending = PendingJob(
-            id: job.id, owner: job.owner, spec: spec, sealedCredentials: try vault.seal(job.credentials),
+            id: job.id, owner: job.owner, context: job.context, spec: spec,
+            sealedCredentials: try vault.seal(job.credentials), loginSubject: job.loginSubject,
             createdAt: job.createdAt.timeIntervalSince1970)
         guard try await submissions.submit(pending) else {
             throw StoreError.duplicateJobID(job.id)
         }
     }
 
-    public func claimNext() async throws -> ClaimedJob? {
+    public func claimNext(contexts: Set<String>?) async throws -> ClaimedJob? {
         let now = Date().timeIntervalSince1970
+        var arguments: StatementArguments = [now]
+        var contextFilter = ""
+        if let contexts {
+            guard !contexts.isEmpty else { return nil }
+            contextFilter = " AND context IN (\(Array(repeating: "?", count: contexts.count).joined(separator: ", ")))"
+            arguments += StatementArguments(contexts.sorted())
+        }
+        let claimArguments = arguments
+        let claimFilter = contextFilter
         // Rows are not Sendable: copy the columns out inside the database closure.
-        let claimed = try await pool.write { db -> (id: String, spec: String, sealed: Data?)? in
+        let claimed = try await pool.write { db -> (id: String, owner: String, spec: String, sealed: Data?)? in
             try Row.fetchOne(db, sql: """
                 UPDATE jobs SET status = 'started', started_at = ?
-                WHERE seq = (SELECT seq FROM jobs WHERE status = 'queued' ORDER BY seq LIMIT 1)
-                RETURNING id, spec, credentials
-                """, arguments: [now]).map { row in (row["id"], row["spec"], row["credentials"]) }
+                WHERE seq = (SELECT seq FROM jobs WHERE status = 'queued'\(claimFilter) ORDER BY seq LIMIT 1)
+                RETURNING id, owner, spec, credentials
+                """, arguments: claimArguments).map { row in (row["id"], row["owner"], row["spec"], row["credentials"]) }
         }
-        guard let (id, specJSON, sealedCredentials) = claimed else { return nil }
+        guard let (id, owner, specJSON, sealedCredentials) = claimed else { return nil }
         let spec = try JSONDecoder().decode(JobSpec.self, from: Data(specJSON.utf8))
         guard let sealed = sealedCredentials else {
             throw StoreError.undecryptableCredentials(id)
         }
-        return ClaimedJob(id: id, spec: spec, credentials: try vault.open(sealed, jobID: id))
+        return ClaimedJob(id: id, owner: owner, spec: spec, credentials: try vault.open(sealed, jobID: id))
     }
 
-    public func finish(_ id: String, outcome: JobOutcome) async throws {
+    @discardableResult
+    public func finish(_ id: String, outcome: JobOutcome) async throws -> [ProtectionEvent] {
         let now = Date().timeIntervalSince1970
         let (status, output, error, code): (JobStatus, String?, String?, String?)
         switch outcome {
@@ -121,12 +153,17 @@ public final class SQLiteJobStore: JobStore {
             (status, output, error, code) = (.failed, nil, message, nil)
         }
         let keep = (status == .finished && code == nil) ? retention.succeeded : retention.failed
-        try await pool.write { db in
-            try db.execute(sql: """
+        return try await pool.write { [self] db in
+            let ended = try Row.fetchOne(db, sql: """
                 UPDATE jobs SET status = ?, output = ?, error = ?, error_code = ?, ended_at = ?,
                     expires_at = ?, credentials = NULL
                 WHERE id = ? AND status = 'started'
+                RETURNING spec, login_subject
                 """, arguments: [status.rawValue, output, error, code, now, now + keep, id])
+            guard let ended else { return [] }
+            let spec = try JSONDecoder().decode(JobSpec.self, from: Data((ended["spec"] as String).utf8))
+            return try recordProtection(
+                outcome, device: spec.target.address, loginSubject: ended["login_subject"], now: now, db)
         }
     }
 
@@ -151,16 +188,29 @@ public final class SQLiteJobStore: JobStore {
         }
     }
 
-    public func jobs(owner: String, status: JobStatus?, page: Int, perPage: Int) async throws -> JobPage {
-        let filter = status == nil ? "" : " AND status = ?"
-        var arguments: StatementArguments = [owner]
-        if let status { arguments += [status.rawValue] }
+    public func jobs(_ filter: JobFilter, page: Int, perPage: Int) async throws -> JobPage {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let owner = filter.owner {
+            conditions.append("owner = ?")
+            arguments += [owner]
+        }
+        if case .only(let contexts) = filter.contexts {
+            conditions.append("context IN (\(Array(repeating: "?", count: contexts.count).joined(separator: ", ")))")
+            arguments += StatementArguments(contexts.sorted())
+            if contexts.isEmpty { conditions[conditions.count - 1] = "0" }
+        }
+        if let status = filter.status {
+            conditions.append("status = ?")
+            arguments += [status.rawValue]
+        }
+        let clause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let countArguments = arguments
         arguments += [perPage, (page - 1) * perPage]
         let pageArguments = arguments
         return try await pool.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM jobs WHERE owner = ?\(filter) ORDER BY seq DESC LIMIT ? OFFSET ?", arguments: pageArguments)
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs WHERE owner = ?\(filter)", arguments: countArguments) ?? 0
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM jobs\(clause) ORDER BY seq DESC LIMIT ? OFFSET ?", arguments: pageArguments)
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs\(clause)", arguments: countArguments) ?? 0
             return JobPage(jobs: try rows.map(Self.record), total: total)
         }
     }
@@ -168,6 +218,16 @@ public final class SQLiteJobStore: JobStore {
     public func queueDepth() async throws -> Int {
         try await pool.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs WHERE status = 'queued'") ?? 0
+        }
+    }
+
+    public func queueDepths() async throws -> [String: Int] {
+        try await pool.read { db in
+            var depths: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT context, COUNT(*) AS depth FROM jobs WHERE status = 'queued' GROUP BY context") {
+                depths[row["context"]] = row["depth"]
+            }
+            return depths
         }
     }
 
@@ -185,7 +245,9 @@ public final class SQLiteJobStore: JobStore {
     public func purgeExpired(now: Date) async throws -> Int {
         try await pool.write { db in
             try db.execute(sql: "DELETE FROM jobs WHERE expires_at IS NOT NULL AND expires_at <= ?", arguments: [now.timeIntervalSince1970])
-            return db.changesCount
+            let purged = db.changesCount
+            try purgeProtectionState(now: now.timeIntervalSince1970, db)
+            return purged
         }
     }
 
@@ -193,7 +255,7 @@ public final class SQLiteJobStore: JobStore {
         let spec = try JSONDecoder().decode(JobSpec.self, from: Data((row["spec"] as String).utf8))
         let output = try (row["output"] as String?).map { try JobOutputCoding.decode($0, kind: spec.kind) }
         return JobRecord(
-            id: row["id"], owner: row["owner"], spec: spec,
+            id: row["id"], owner: row["owner"], context: row["context"], spec: spec,
             status: JobStatus(rawValue: row["status"]) ?? .failed,
             output: output, error: row["error"],
             errorCode: (row["error_code"] as String?).flatMap(DeviceErrorCode.init(rawValue:)),

@@ -27,6 +27,56 @@ enum SQLiteSchema {
                 CREATE INDEX jobs_by_expiry ON jobs(expires_at) WHERE expires_at IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("2-security") { db in
+            try db.execute(sql: """
+                ALTER TABLE jobs ADD COLUMN context TEXT NOT NULL DEFAULT 'default';
+                -- The salted hash of the Basic username that submitted the job, for user lockouts.
+                ALTER TABLE jobs ADD COLUMN login_subject TEXT;
+                CREATE INDEX jobs_by_context ON jobs(status, context, seq);
+                CREATE TABLE api_keys (
+                    id TEXT PRIMARY KEY,
+                    token_hash TEXT NOT NULL UNIQUE,
+                    prefix TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    contexts TEXT NOT NULL,
+                    name TEXT,
+                    created_by TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    lifetime REAL,
+                    expires_at REAL,
+                    revoked_at REAL
+                );
+                CREATE TABLE workers (
+                    id TEXT PRIMARY KEY,
+                    contexts TEXT NOT NULL,
+                    capacity INTEGER NOT NULL,
+                    heartbeat_at REAL NOT NULL
+                );
+                CREATE TABLE circuits (
+                    device TEXT PRIMARY KEY,
+                    failures INTEGER NOT NULL,
+                    state TEXT NOT NULL,
+                    retry_at REAL
+                );
+                CREATE TABLE failures (
+                    scope TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    at REAL NOT NULL
+                );
+                CREATE INDEX failures_by_subject ON failures(scope, subject, at);
+                CREATE TABLE lockouts (
+                    scope TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    until REAL NOT NULL,
+                    PRIMARY KEY (scope, subject)
+                );
+                CREATE TABLE rate_windows (
+                    subject TEXT PRIMARY KEY,
+                    window_start REAL NOT NULL,
+                    count INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

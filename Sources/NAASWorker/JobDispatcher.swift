@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import NAASCore
 import NAASDevice
@@ -6,34 +7,48 @@ import NIOPosix
 import ServiceLifecycle
 import Synchronization
 
-/// Claims queued jobs and runs them on the device layer, up to `capacity` at
-/// once. Device sessions block, so each runs on a thread of its own pool;
-/// the cooperative pool only waits for them.
+/// Claims queued jobs of the contexts it serves and runs them on the device
+/// layer, up to `capacity` at once. Device sessions block, so each runs on a
+/// thread of its own pool; the cooperative pool only waits for them.
 public final class JobDispatcher: Service {
-    private let store: any JobStore
+    private let store: any ServiceStore
     private let runner: DeviceJobRunner
     private let signal: QueueSignal
     private let capacity: Int
+    private let registration: WorkerRegistration
+    /// Registered and live, but starting nothing (a maintenance hold).
+    private let holding: Bool
     private let threads: NIOThreadPool
     private let logger: Logger
+    private let audit: AuditLog
     private let pollInterval: Duration
     private let active = Mutex(0)
 
     public init(
-        store: any JobStore, runner: DeviceJobRunner, signal: QueueSignal, capacity: Int,
-        logger: Logger, pollInterval: Duration = .seconds(1)
+        store: any ServiceStore, runner: DeviceJobRunner, signal: QueueSignal, capacity: Int,
+        contexts: Set<String>, holding: Bool = false, logger: Logger, audit: AuditLog = AuditLog(),
+        pollInterval: Duration = .seconds(1)
     ) {
         self.store = store
         self.runner = runner
         self.signal = signal
         self.capacity = capacity
+        self.registration = WorkerRegistration(id: UUID().uuidString.lowercased(), contexts: contexts, capacity: capacity)
+        self.holding = holding
         self.threads = NIOThreadPool(numberOfThreads: max(capacity, 1))
         self.logger = logger
+        self.audit = audit
         self.pollInterval = pollInterval
     }
 
     public var snapshot: WorkerSnapshot {
         WorkerSnapshot(capacity: capacity, active: active.withLock { $0 })
+    }
+
+    /// Records this process's workers in the registry (none when capacity is 0).
+    public func register() async throws {
+        guard capacity > 0 else { return }
+        try await store.heartbeat(registration, at: Date())
     }
 
     public func run() async throws {
@@ -42,6 +57,17 @@ public final class JobDispatcher: Service {
             return
         }
         threads.start()
+        let heartbeat = Task { [store, registration, logger] in
+            while !Task.isCancelled {
+                do {
+                    try await store.heartbeat(registration, at: Date())
+                } catch {
+                    logger.error("worker heartbeat failed", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: .seconds(WorkerRegistration.heartbeatInterval))
+            }
+        }
+        try await register()
         // Jobs enqueued by another process, or missed wake-ups, are found by polling.
         let ticker = Task { [signal, pollInterval] in
             while !Task.isCancelled {
@@ -61,14 +87,17 @@ public final class JobDispatcher: Service {
             }
         }
         ticker.cancel()
+        heartbeat.cancel()
+        try? await store.removeWorker(id: registration.id)
         try await threads.shutdownGracefully()
     }
 
     private func claimWhileCapacity(group: inout DiscardingTaskGroup) async {
+        guard !holding else { return }
         while active.withLock({ $0 }) < capacity {
             let claimed: ClaimedJob?
             do {
-                claimed = try await store.claimNext()
+                claimed = try await store.claimNext(contexts: registration.contexts)
             } catch {
                 logger.error("claiming a job failed", metadata: ["error": "\(error)"])
                 return
@@ -91,18 +120,16 @@ public final class JobDispatcher: Service {
             "platform": "\(job.spec.target.platform)", "kind": "\(job.spec.kind.rawValue)",
         ])
         let started = ContinuousClock.now
-        let outcome: JobOutcome
+        let outcome = await run(job)
         do {
-            let runner = self.runner
-            outcome = try await threads.runIfActive { runner.run(job.spec, credentials: job.credentials) }
-        } catch {
-            outcome = .crashed("The worker stopped before the job ran: \(error)")
-        }
-        do {
-            try await store.finish(job.id, outcome: outcome)
+            let events = try await store.finish(job.id, outcome: outcome)
+            for event in events { audit.record(event, requestID: job.id) }
         } catch {
             log.error("recording a job result failed", metadata: ["error": "\(error)"])
         }
+        audit.record(.jobCompleted, identity: job.owner, requestID: job.id, [
+            "job_id": job.id, "device": job.spec.target.address, "outcome": outcome.auditName,
+        ].merging(outcome.errorCode.map { ["error_code": $0.rawValue] } ?? [:]) { $1 })
         let elapsed = ContinuousClock.now - started
         switch outcome {
         case .succeeded:
@@ -112,5 +139,36 @@ public final class JobDispatcher: Service {
         case .crashed(let message):
             log.error("job failed", metadata: ["error": "\(message)"])
         }
+    }
+
+    /// Runs the job on a session thread, unless the device's circuit is open.
+    private func run(_ job: ClaimedJob) async -> JobOutcome {
+        let device = job.spec.target.address
+        do {
+            if case .open(let retryAt, let failures) = try await store.circuitGate(device: device, at: Date()) {
+                return .deviceFailed(DeviceFailure(
+                    .circuitOpen,
+                    "Circuit open for \(device) after \(failures) connection failures; retry after \(retryAt.formatted(.iso8601))"))
+            }
+            let runner = self.runner
+            return try await threads.runIfActive { runner.run(job.spec, credentials: job.credentials) }
+        } catch {
+            return .crashed("The worker stopped before the job ran: \(error)")
+        }
+    }
+}
+
+extension JobOutcome {
+    fileprivate var auditName: String {
+        switch self {
+        case .succeeded: "succeeded"
+        case .deviceFailed: "device_failed"
+        case .crashed: "failed"
+        }
+    }
+
+    fileprivate var errorCode: DeviceErrorCode? {
+        if case .deviceFailed(let failure) = self { return failure.code }
+        return nil
     }
 }

@@ -11,10 +11,13 @@ struct JSONLogHandler: LogHandler {
     let label: String
     var logLevel: Logger.Level
     var metadata: Logger.Metadata = [:]
+    /// The file descriptor lines go to: stdout for the server, stderr for commands whose stdout is data.
+    let output: Int32
 
-    init(label: String, level: Logger.Level) {
+    init(label: String, level: Logger.Level, output: Int32 = 1) {
         self.label = label
         self.logLevel = level
+        self.output = output
     }
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -40,7 +43,7 @@ struct JSONLogHandler: LogHandler {
         Self.output.withLock { _ in
             var offset = 0
             while offset < bytes.count {
-                let written = bytes.withUnsafeMutableBytes { Foundation.write(1, $0.baseAddress! + offset, $0.count - offset) }
+                let written = bytes.withUnsafeMutableBytes { Foundation.write(output, $0.baseAddress! + offset, $0.count - offset) }
                 guard written > 0 else { return }
                 offset += written
             }

@@ -27,6 +27,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "PEM private key for --tls-cert (NAAS_TLS_KEY).") var tlsKey: String?
     @Option(help: "trace, debug, info, notice, warning, error, critical (NAAS_LOG_LEVEL or LOG_LEVEL; default info).") var logLevel: String?
     @Flag(help: "Offer legacy SSH algorithms: group14-sha1, ssh-rsa, aes-cbc, hmac-sha1 (NAAS_SSH_LEGACY=1).") var sshLegacy = false
+    @Option(help: "Comma-separated contexts this process's workers serve (NAAS_WORKER_CONTEXTS; default all of NAAS_CONTEXTS).") var contexts: String?
+    @Flag(help: "Workers accept jobs for their contexts but start none, for a maintenance window (NAAS_HOLD_JOBS=1).") var holdJobs = false
 
     func run() async throws {
         let levelName = try setting(logLevel, ["NAAS_LOG_LEVEL", "LOG_LEVEL"], default: "info")
@@ -37,18 +39,15 @@ struct ServeCommand: AsyncParsableCommand {
         let host = try setting(host, ["NAAS_HOST"], default: "0.0.0.0")
         let port = try setting(port, ["NAAS_PORT"], default: 8443)
         let capacity = try setting(workers, ["NAAS_WORKERS"], default: 8)
-        let dataDirectory = URL(fileURLWithPath: try setting(dataDir, ["NAAS_DATA_DIR"], default: "./data"))
+        let dataDirectory = try StoreOpening.dataDirectory(dataDir)
         let retention = RetentionPolicy(
             succeeded: try setting(nil, ["JOB_TTL_SUCCESS"], default: 86_400.0),
             failed: try setting(nil, ["JOB_TTL_FAILED"], default: 604_800.0))
         guard capacity >= 0 else { throw ValidationError("--workers must be 0 or more") }
-
-        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let key = try EncryptionKey.load(
-            environmentValue: ProcessInfo.processInfo.environment["NAAS_ENCRYPTION_KEY"], dataDirectory: dataDirectory)
-        let store = try SQLiteJobStore(
-            path: dataDirectory.appendingPathComponent(SQLiteJobStore.fileName).path,
-            vault: CredentialVault(key: key), retention: retention)
+        let security = try SecurityConfiguration.settings()
+        let workerContexts = try SecurityConfiguration.workerContexts(contexts, of: security)
+        let store = try StoreOpening.open(
+            dataDirectory: dataDirectory, retention: retention, protection: try SecurityConfiguration.protection())
 
         // This process owns the embedded store: whatever was running when it last stopped died with it.
         let interrupted = try await store.failInterruptedJobs(
@@ -61,9 +60,12 @@ struct ServeCommand: AsyncParsableCommand {
         let algorithms: SSHAlgorithms = switchSetting(sshLegacy, "NAAS_SSH_LEGACY") ? .legacy : .modern
         let dispatcher = JobDispatcher(
             store: store, runner: DeviceJobRunner(algorithms: algorithms), signal: signal,
-            capacity: capacity, logger: Logger(label: "naas.worker"))
+            capacity: capacity, contexts: workerContexts, holding: switchSetting(holdJobs, "NAAS_HOLD_JOBS"),
+            logger: Logger(label: "naas.worker"))
+        // Registered before the API listens, so the first submission finds its worker.
+        try await dispatcher.register()
         let environment = APIEnvironment(
-            store: store, signal: signal, workers: { dispatcher.snapshot },
+            store: store, security: security, signal: signal, workers: { dispatcher.snapshot },
             contract: APIContract(lifecycle: try lifecycle()),
             documents: try OpenAPIDocuments.bundled(),
             docPage: APIDocPage(swaggerUIDirectory: APIDocPage.locateSwaggerUI(

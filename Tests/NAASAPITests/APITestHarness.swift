@@ -12,10 +12,12 @@ struct APITestHarness {
     let store: SQLiteJobStore
     let metrics = RequestMetrics()
     let environment: APIEnvironment
+    let now: Date
 
     init(now: Date = Date(), documents: OpenAPIDocuments = OpenAPIDocuments(v1: [:], v2: [:])) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("naas-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        self.now = now
         store = try SQLiteJobStore(
             path: directory.appendingPathComponent("naas.sqlite").path, vault: CredentialVault(key: SymmetricKey(size: .bits256)))
         environment = APIEnvironment(
@@ -23,7 +25,9 @@ struct APITestHarness {
             documents: documents, metrics: metrics, clock: { now })
     }
 
+    /// Runs `test` against the router, with a live worker serving the default context.
     func run(_ test: @Sendable @escaping (any TestClientProtocol) async throws -> Void) async throws {
+        try await store.heartbeat(WorkerRegistration(id: "test-worker", contexts: ["default"], capacity: 1), at: now)
         let app = Application(router: APIRouter.build(environment, logger: .init(label: "test")))
         try await app.test(.router, test)
     }

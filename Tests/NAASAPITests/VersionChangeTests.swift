@@ -81,7 +81,7 @@ import Testing
         let below = APIContract.downgrades(for: .commandResult, to: APIContract.v2Minimum)
         #expect(below.map(\.microversion) == APIContract.changes.filter { $0.operations.contains(.commandResult) }.map(\.microversion).sorted(by: >))
         #expect(APIContract.downgrades(for: .commandResult, to: APIContract.v2Maximum).isEmpty)
-        #expect(APIContract.downgrades(for: .listJobs, to: APIContract.v2Minimum).isEmpty)
+        #expect(APIContract.downgrades(for: .health, to: APIContract.v2Minimum).isEmpty)
     }
 
     @Test func maximumIsTheNewestChange() {

@@ -19,6 +19,38 @@ public struct APIContract: Sendable {
             operations: [.commandResult, .configResult],
             downgradeResponse: { $0.removingKeys(["error_code", "error_retryable"]) }
         ),
+        VersionChange(
+            id: "api-keys",
+            microversion: Microversion(2, 2),
+            description: "API keys: `POST/GET /v2/api-keys`, `DELETE /v2/api-keys/{key_id}` and "
+                + "`POST /v2/api-keys/{key_id}/rotate` (admin role). Submissions take the device login as "
+                + "`username` and `password` in the body when the caller authenticates with an API key.",
+            operations: [.createAPIKey, .listAPIKeys, .revokeAPIKey, .rotateAPIKey, .submitCommand, .submitConfig],
+            requestFields: ["username", "password"]
+        ),
+        VersionChange(
+            id: "contexts",
+            microversion: Microversion(2, 3),
+            description: "Routing contexts: submissions take `context`; job results and job lists show it; "
+                + "`GET /v2/contexts` lists the contexts the caller may use with their workers and queue depth.",
+            operations: [.listContexts, .submitCommand, .submitConfig, .commandResult, .configResult, .listJobs],
+            requestFields: ["context"],
+            downgradeResponse: { $0.removingKeys(["context"]).removingKeys(["context"], inEachOf: "jobs") }
+        ),
+        VersionChange(
+            id: "job-replay",
+            microversion: Microversion(2, 4),
+            description: "`POST /v2/jobs/{job_id}/replay` runs an ended job again as a new job, with the caller's credentials.",
+            operations: [.replayJob]
+        ),
+        VersionChange(
+            id: "circuit-open-error",
+            microversion: Microversion(2, 5),
+            description: "Jobs the circuit breaker stopped end with `error_code` `CIRCUIT_OPEN` "
+                + "(before 2.5 they show `CONNECTION_REFUSED`).",
+            operations: [.commandResult, .configResult],
+            downgradeResponse: { $0.replacingValue(of: "error_code", .string("CIRCUIT_OPEN"), with: .string("CONNECTION_REFUSED")) }
+        ),
     ]
 
     /// The highest v2 microversion: the newest change's.
@@ -26,19 +58,33 @@ public struct APIContract: Sendable {
         changes.map(\.microversion).max() ?? v2Minimum
     }
 
+    /// Every operation, its paths on each surface, and who may call it. The
+    /// role column is the access-control table: routing enforces it, the
+    /// documents carry it as `x-naas-role`, and the tests walk it.
     public static let operations: [ContractOperation] = [
-        ContractOperation(.submitCommand, .post, v1: "/v1/send_command", legacy: "/send_command", v2: "/v2/send-command"),
-        ContractOperation(.submitConfig, .post, v1: "/v1/send_config", legacy: "/send_config", v2: "/v2/send-config"),
-        ContractOperation(.commandResult, .get, v1: "/v1/send_command/{job_id}", legacy: "/send_command/{job_id}", v2: "/v2/send-command/{job_id}"),
-        ContractOperation(.configResult, .get, v1: "/v1/send_config/{job_id}", legacy: "/send_config/{job_id}", v2: "/v2/send-config/{job_id}"),
-        ContractOperation(.listJobs, .get, v1: "/v1/jobs", v2: "/v2/jobs"),
-        ContractOperation(.cancelJob, .delete, v1: "/v1/jobs/{job_id}", v2: "/v2/jobs/{job_id}"),
-        ContractOperation(.health, .get, v1: "/v1/healthcheck", v2: "/v2/healthcheck", unversioned: ["/healthcheck"]),
-        ContractOperation(.versionEntry, .get, v1: "/v1/", v2: "/v2/"),
-        ContractOperation(.versions, .get, unversioned: ["/versions"]),
-        ContractOperation(.openAPIDocument, .get, v1: "/v1/openapi.json", v2: "/v2/openapi.json", unversioned: ["/apidoc/openapi.json"]),
-        ContractOperation(.apiDocs, .get, unversioned: ["/apidoc"]),
-        ContractOperation(.metrics, .get, unversioned: ["/metrics"]),
+        ContractOperation(.submitCommand, .post, .role(.operator, contextScoped: true),
+                          v1: "/v1/send_command", legacy: "/send_command", v2: "/v2/send-command"),
+        ContractOperation(.submitConfig, .post, .role(.operator, contextScoped: true),
+                          v1: "/v1/send_config", legacy: "/send_config", v2: "/v2/send-config"),
+        ContractOperation(.commandResult, .get, .role(.viewer, contextScoped: true),
+                          v1: "/v1/send_command/{job_id}", legacy: "/send_command/{job_id}", v2: "/v2/send-command/{job_id}"),
+        ContractOperation(.configResult, .get, .role(.viewer, contextScoped: true),
+                          v1: "/v1/send_config/{job_id}", legacy: "/send_config/{job_id}", v2: "/v2/send-config/{job_id}"),
+        ContractOperation(.listJobs, .get, .role(.viewer), v1: "/v1/jobs", v2: "/v2/jobs"),
+        ContractOperation(.cancelJob, .delete, .role(.operator, contextScoped: true), v1: "/v1/jobs/{job_id}", v2: "/v2/jobs/{job_id}"),
+        ContractOperation(.replayJob, .post, .role(.operator, contextScoped: true),
+                          v2: "/v2/jobs/{job_id}/replay", v2Since: Microversion(2, 4)),
+        ContractOperation(.listContexts, .get, .role(.viewer), v2: "/v2/contexts", v2Since: Microversion(2, 3)),
+        ContractOperation(.createAPIKey, .post, .role(.admin), v2: "/v2/api-keys", v2Since: Microversion(2, 2)),
+        ContractOperation(.listAPIKeys, .get, .role(.admin), v2: "/v2/api-keys", v2Since: Microversion(2, 2)),
+        ContractOperation(.revokeAPIKey, .delete, .role(.admin), v2: "/v2/api-keys/{key_id}", v2Since: Microversion(2, 2)),
+        ContractOperation(.rotateAPIKey, .post, .role(.admin), v2: "/v2/api-keys/{key_id}/rotate", v2Since: Microversion(2, 2)),
+        ContractOperation(.health, .get, .public, v1: "/v1/healthcheck", v2: "/v2/healthcheck", unversioned: ["/healthcheck"]),
+        ContractOperation(.versionEntry, .get, .public, v1: "/v1/", v2: "/v2/"),
+        ContractOperation(.versions, .get, .public, unversioned: ["/versions"]),
+        ContractOperation(.openAPIDocument, .get, .public, v1: "/v1/openapi.json", v2: "/v2/openapi.json", unversioned: ["/apidoc/openapi.json"]),
+        ContractOperation(.apiDocs, .get, .public, unversioned: ["/apidoc"]),
+        ContractOperation(.metrics, .get, .public, unversioned: ["/metrics"]),
     ]
 
     /// Lifecycle dates and links that operators may change.
@@ -78,6 +124,15 @@ public struct APIContract: Sendable {
     }
 
     public var majors: [MajorVersion] { MajorVersion.ID.allCases.map(major) }
+
+    /// The request fields of `operation` that do not exist at `microversion`, with the microversion that added each.
+    public static func unavailableRequestFields(for operation: OperationID, at microversion: Microversion) -> [String: Microversion] {
+        var fields: [String: Microversion] = [:]
+        for change in changes where change.microversion > microversion && change.operations.contains(operation) {
+            for field in change.requestFields { fields[field] = change.microversion }
+        }
+        return fields
+    }
 
     /// The changes a response must be taken back through for a client at `microversion`, newest first.
     public static func downgrades(for operation: OperationID, to microversion: Microversion) -> [VersionChange] {

@@ -14,11 +14,14 @@ public struct ContractOperation: Sendable {
     public let routes: [Route]
     /// The first v2 microversion that has this operation (2.0 for the original set).
     public let v2Since: Microversion
+    /// The role it needs, and whether its resource's context must be allowed.
+    public let access: OperationAccess
 
-    init(_ id: OperationID, _ method: HTTPRequest.Method, v1: String? = nil, legacy: String? = nil,
+    init(_ id: OperationID, _ method: HTTPRequest.Method, _ access: OperationAccess, v1: String? = nil, legacy: String? = nil,
          v2: String? = nil, unversioned: [String] = [], v2Since: Microversion = APIContract.v2Minimum) {
         self.id = id
         self.method = method
+        self.access = access
         var routes: [Route] = []
         if let v1 { routes.append(Route(surface: .v1, path: v1)) }
         if let legacy { routes.append(Route(surface: .legacy, path: legacy)) }

@@ -6,11 +6,14 @@ import Logging
 
 /// Registers every route of every operation in `APIContract.operations` with
 /// its handler, and wraps each in the per-operation part of the contract:
-/// microversion availability (404 before `v2Since`), response downgrades for
+/// microversion availability (404 before `v2Since`), access (authentication,
+/// the operation's role, the per-caller rate limit), response downgrades for
 /// older microversions, the `successor-version` link on deprecated routes,
 /// and the request counter.
 struct OperationRouter {
     let handlers: [OperationID: OperationHandler]
+    let authenticator: Authenticator
+    let rateLimiter: RateLimiter
     let metrics: RequestMetrics
     let logger: Logger
 
@@ -32,9 +35,21 @@ struct OperationRouter {
         _ request: Request, _ context: NAASRequestContext
     ) async -> Response {
         var response: Response
+        var context = context
         do {
             if let microversion = context.microversion, route.surface == .v2, microversion < operation.v2Since {
                 throw APIError.notFound
+            }
+            if let role = operation.access.role {
+                let principal = try await authenticator.authenticate(request, operation.id, context)
+                context.principal = principal
+                guard principal.role >= role else {
+                    authenticator.audit.record(.rbacDenied, identity: principal.identity, requestID: context.requestID, [
+                        "operation": operation.id.rawValue, "role": principal.role.rawValue, "required_role": role.rawValue,
+                    ])
+                    throw APIError.insufficientRole(required: role, actual: principal.role)
+                }
+                context.rateLimit = try await rateLimiter.checkCaller(principal)
             }
             switch try await handler(request, context) {
             case .json(let body, let status, let headers):
@@ -44,6 +59,9 @@ struct OperationRouter {
             }
         } catch {
             response = ErrorMiddleware.render(error, context: context, logger: logger)
+        }
+        if let limit = context.rateLimit, response.headers[.rateLimitLimit] == nil {
+            response.headers.append(contentsOf: limit.headers)
         }
         if route.surface.isDeprecated, let successor = operation.successorPath {
             let target = RouteTemplate.fill(successor, with: RouteTemplate.match(route.path, request.uri.path) ?? [:])

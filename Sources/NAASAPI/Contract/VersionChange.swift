@@ -15,9 +15,12 @@ public struct VersionChange: Sendable {
     public let downgradeResponse: @Sendable (JSONValue) -> JSONValue
     /// Turns a request body of the previous version into this version's shape.
     public let upgradeRequest: @Sendable (JSONValue) -> JSONValue
+    /// Request body fields this change added: refused (422) at older microversions.
+    public let requestFields: [String]
 
     public init(
         id: String, microversion: Microversion, description: String, operations: [OperationID],
+        requestFields: [String] = [],
         downgradeResponse: @escaping @Sendable (JSONValue) -> JSONValue = { $0 },
         upgradeRequest: @escaping @Sendable (JSONValue) -> JSONValue = { $0 }
     ) {
@@ -27,6 +30,7 @@ public struct VersionChange: Sendable {
         self.operations = operations
         self.downgradeResponse = downgradeResponse
         self.upgradeRequest = upgradeRequest
+        self.requestFields = requestFields
     }
 }
 
@@ -35,6 +39,20 @@ extension JSONValue {
     public func removingKeys(_ keys: Set<String>) -> JSONValue {
         guard case .object(var fields) = self else { return self }
         for key in keys { fields.removeValue(forKey: key) }
+        return .object(fields)
+    }
+
+    /// The same object with `keys` removed from each object in its array `member`.
+    public func removingKeys(_ keys: Set<String>, inEachOf member: String) -> JSONValue {
+        guard case .object(var fields) = self, case .array(let items)? = fields[member] else { return self }
+        fields[member] = .array(items.map { $0.removingKeys(keys) })
+        return .object(fields)
+    }
+
+    /// The same object with `key` set to `replacement` where it was `value`.
+    public func replacingValue(of key: String, _ value: JSONValue, with replacement: JSONValue) -> JSONValue {
+        guard case .object(var fields) = self, fields[key] == value else { return self }
+        fields[key] = replacement
         return .object(fields)
     }
 }

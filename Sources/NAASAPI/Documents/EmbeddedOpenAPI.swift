@@ -53,10 +53,13 @@ paths:
         '202': {$ref: '#/components/responses/JobAccepted'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/LockedOut'}
         '410': {$ref: '#/components/responses/Gone'}
         '413': {$ref: '#/components/responses/PayloadTooLarge'}
         '415': {$ref: '#/components/responses/UnsupportedMediaType'}
         '422': {$ref: '#/components/responses/InvalidBody'}
+        '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/NoWorker'}
   /v1/send_config:
     post:
       operationId: v1SendConfig
@@ -72,10 +75,13 @@ paths:
         '202': {$ref: '#/components/responses/JobAccepted'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/LockedOut'}
         '410': {$ref: '#/components/responses/Gone'}
         '413': {$ref: '#/components/responses/PayloadTooLarge'}
         '415': {$ref: '#/components/responses/UnsupportedMediaType'}
         '422': {$ref: '#/components/responses/InvalidBody'}
+        '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/NoWorker'}
   /v1/send_command/{job_id}:
     get:
       operationId: v1GetCommandJob
@@ -94,6 +100,7 @@ paths:
         '401': {$ref: '#/components/responses/Unauthorized'}
         '403': {$ref: '#/components/responses/Forbidden'}
         '410': {$ref: '#/components/responses/Gone'}
+        '429': {$ref: '#/components/responses/RateLimited'}
   /v1/send_config/{job_id}:
     get:
       operationId: v1GetConfigJob
@@ -110,6 +117,7 @@ paths:
         '401': {$ref: '#/components/responses/Unauthorized'}
         '403': {$ref: '#/components/responses/Forbidden'}
         '410': {$ref: '#/components/responses/Gone'}
+        '429': {$ref: '#/components/responses/RateLimited'}
   /v1/jobs:
     get:
       operationId: v1ListJobs
@@ -126,8 +134,10 @@ paths:
         '200': {$ref: '#/components/responses/JobList'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/LockedOut'}
         '410': {$ref: '#/components/responses/Gone'}
         '422': {$ref: '#/components/responses/InvalidQuery'}
+        '429': {$ref: '#/components/responses/RateLimited'}
   /v1/jobs/{job_id}:
     delete:
       operationId: v1CancelJob
@@ -147,6 +157,7 @@ paths:
         '403': {$ref: '#/components/responses/Forbidden'}
         '409': {$ref: '#/components/responses/Conflict'}
         '410': {$ref: '#/components/responses/Gone'}
+        '429': {$ref: '#/components/responses/RateLimited'}
   /v1/healthcheck:
     get:
       operationId: v1Healthcheck
@@ -223,10 +234,13 @@ paths:
         '202': {$ref: '#/components/responses/JobAccepted'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/LockedOut'}
         '410': {$ref: '#/components/responses/Gone'}
         '413': {$ref: '#/components/responses/PayloadTooLarge'}
         '415': {$ref: '#/components/responses/UnsupportedMediaType'}
         '422': {$ref: '#/components/responses/InvalidBody'}
+        '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/NoWorker'}
   /send_config:
     post:
       operationId: legacySendConfig
@@ -241,10 +255,13 @@ paths:
         '202': {$ref: '#/components/responses/JobAccepted'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/LockedOut'}
         '410': {$ref: '#/components/responses/Gone'}
         '413': {$ref: '#/components/responses/PayloadTooLarge'}
         '415': {$ref: '#/components/responses/UnsupportedMediaType'}
         '422': {$ref: '#/components/responses/InvalidBody'}
+        '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/NoWorker'}
   /send_command/{job_id}:
     get:
       operationId: legacyGetCommandJob
@@ -260,6 +277,7 @@ paths:
         '401': {$ref: '#/components/responses/Unauthorized'}
         '403': {$ref: '#/components/responses/Forbidden'}
         '410': {$ref: '#/components/responses/Gone'}
+        '429': {$ref: '#/components/responses/RateLimited'}
   /send_config/{job_id}:
     get:
       operationId: legacyGetConfigJob
@@ -275,6 +293,7 @@ paths:
         '401': {$ref: '#/components/responses/Unauthorized'}
         '403': {$ref: '#/components/responses/Forbidden'}
         '410': {$ref: '#/components/responses/Gone'}
+        '429': {$ref: '#/components/responses/RateLimited'}
 
   /healthcheck:
     get:
@@ -448,6 +467,25 @@ components:
       description: How long the answer may be cached.
       required: true
       schema: {type: string, minLength: 1}
+    Retry-After:
+      description: Seconds to wait before trying again.
+      required: true
+      schema: {type: string, pattern: '^[0-9]+$', examples: ['30']}
+    X-RateLimit-Limit:
+      description: |
+        The requests allowed in the current window, of the tighter of the
+        caller's limits (all its requests, or its submissions for one device).
+        Absent when rate limiting is off.
+      required: false
+      schema: {type: string, pattern: '^[0-9]+$'}
+    X-RateLimit-Remaining:
+      description: The requests left in the current window, of the same limit as `X-RateLimit-Limit`.
+      required: false
+      schema: {type: string, pattern: '^[0-9]+$'}
+    X-RateLimit-Reset:
+      description: Seconds until the current window ends and the budget is full again.
+      required: false
+      schema: {type: string, pattern: '^[0-9]+$'}
 
   requestBodies:
     CommandJob:
@@ -553,13 +591,63 @@ components:
         application/json:
           schema: {$ref: '#/components/schemas/Message'}
     Forbidden:
-      description: These credentials own no job with that id (an unknown id looks the same).
+      description: |
+        These credentials own no job with that id (an unknown id looks the
+        same); or this Basic username is locked out after repeated failed
+        logins on its jobs.
       headers:
         X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
         X-API-Version: {$ref: '#/components/headers/X-API-Version'}
         Deprecation: {$ref: '#/components/headers/Deprecation'}
         Sunset: {$ref: '#/components/headers/Sunset'}
         Link: {$ref: '#/components/headers/Link'}
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/Message'}
+    LockedOut:
+      description: |
+        Locked out for a while after repeated failures: this Basic username,
+        after its jobs kept failing to log in (every request with it); or,
+        on a submission, the device, after jobs against it kept failing to
+        connect or log in.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        Deprecation: {$ref: '#/components/headers/Deprecation'}
+        Sunset: {$ref: '#/components/headers/Sunset'}
+        Link: {$ref: '#/components/headers/Link'}
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/Message'}
+    RateLimited:
+      description: |
+        The caller went over its request budget for the window, or over its
+        submissions for this device. Wait `Retry-After` seconds, the rest
+        of the window.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        Deprecation: {$ref: '#/components/headers/Deprecation'}
+        Sunset: {$ref: '#/components/headers/Sunset'}
+        Link: {$ref: '#/components/headers/Link'}
+        Retry-After: {$ref: '#/components/headers/Retry-After'}
+        X-RateLimit-Limit: {$ref: '#/components/headers/X-RateLimit-Limit'}
+        X-RateLimit-Remaining: {$ref: '#/components/headers/X-RateLimit-Remaining'}
+        X-RateLimit-Reset: {$ref: '#/components/headers/X-RateLimit-Reset'}
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/Message'}
+    NoWorker:
+      description: |
+        No live worker serves the default context, so the job would never
+        run; nothing was queued. Try again after `Retry-After` seconds.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        Deprecation: {$ref: '#/components/headers/Deprecation'}
+        Sunset: {$ref: '#/components/headers/Sunset'}
+        Link: {$ref: '#/components/headers/Link'}
+        Retry-After: {$ref: '#/components/headers/Retry-After'}
       content:
         application/json:
           schema: {$ref: '#/components/schemas/Message'}
@@ -676,7 +764,7 @@ components:
     SupportedMicroversion:
       description: A v2 microversion the server supports (each new microversion adds its value here).
       type: string
-      enum: ["2.0", "2.1"]
+      enum: ["2.0", "2.1", "2.2", "2.3", "2.4", "2.5"]
     Timestamp:
       description: An RFC 3339 UTC time, or null when it has not happened.
       type: [string, 'null']
@@ -1057,7 +1145,7 @@ components:
 openapi: 3.1.0
 info:
   title: NAAS API v2
-  version: "2.1"
+  version: "2.5"
   summary: Run CLI commands and configuration on network devices over SSH as queued jobs.
   description: |
     The current NAAS contract.
@@ -1078,12 +1166,65 @@ info:
     |---|---|
     | 2.0 | The v2 contract: hyphenated paths, `host` and `platform` only, RFC 9457 problem details. |
     | 2.1 | Job results carry `error_code` and `error_retryable`. |
+    | 2.2 | API keys: `POST` and `GET /v2/api-keys`, `DELETE /v2/api-keys/{key_id}`, `POST /v2/api-keys/{key_id}/rotate`; submissions take the device's `username` and `password` in the body when the caller is not the device's own login. |
+    | 2.3 | Contexts: submissions choose a `context`, job results and list summaries carry it; `GET /v2/contexts`. |
+    | 2.4 | `POST /v2/jobs/{job_id}/replay` runs an ended job again. |
+    | 2.5 | `error_code` `CIRCUIT_OPEN` for a job refused because its device's circuit breaker is open (`CONNECTION_REFUSED` before 2.5). |
 
     **Errors** are RFC 9457 `application/problem+json` documents whose
     `instance` is the request id; a 422 lists every invalid field in `errors`.
 
-    **Authentication**: HTTP Basic with the device's own login, as in v1.
-    A job is visible only to the credentials that submitted it.
+    **Authentication.** Every operation says who may call it in
+    `x-naas-role`: `public` needs no credentials; otherwise the caller needs
+    at least that role, in the order `viewer` < `operator` < `admin`
+    (`viewer` reads jobs; `operator` also submits, cancels and replays them;
+    `admin` also manages API keys). A caller is one of:
+
+    - an **API key** (from `POST /v2/api-keys`, or `naas keys create` on the
+      server for the first one), sent as `Authorization: Bearer <token>` or
+      `X-API-Key: <token>` (`Authorization` wins when both are sent). Its role
+      and contexts are the key's. The device login of its jobs comes in the
+      body (`username`, `password`).
+    - **HTTP Basic with the device's own login**, as in v1: an `operator`
+      in every context, passed through to the device, that sees only the
+      jobs it submitted itself.
+    - **HTTP Basic whose password is the server's `NAAS_ADMIN_SECRET`** (when
+      the operator set one): an `admin` in every context, for bootstrapping
+      and break-glass access; the device login comes in the body.
+
+    `viewer` and `operator` callers see and act on only the jobs they
+    submitted; `admin` callers on every job in their contexts. Missing or
+    invalid credentials (an unknown, revoked or expired key) are a 401; a
+    role below the operation's is a 403.
+
+    **Contexts** partition the devices (by site, network, customer...): the
+    operator names them in `NAAS_CONTEXTS`, each worker serves some of
+    them, and a job runs only on a worker serving its context. An API key
+    may be limited to some contexts. `x-naas-context-scoped: true` marks an
+    operation that acts on one context (a submission's `context`, an existing
+    job's): it answers 403 outside the caller's contexts. Listings are not
+    scoped that way; they leave out what lies outside the caller's contexts.
+    From 2.3 a submission
+    names its `context`; before, and in v1, a job runs in the default
+    context. `GET /v2/contexts` lists the caller's.
+
+    **Protection.** Authentication, roles, rate limits, lockouts and the
+    503 below apply at every microversion, because they protect the service
+    and the devices rather than shape the contract: a client pinned to 2.0
+    meets them too.
+
+    Each caller has a budget of requests, and of submissions per device, per
+    window; every authenticated response reports the tighter one in
+    `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`,
+    and going over it is a 429 with `Retry-After`. A device whose jobs keep
+    failing to connect or log in is locked out for a while (403 on new
+    submissions for it), and so is a Basic username whose jobs keep failing
+    to log in (403 on every request with it), so that NAAS is not a tool for
+    guessing passwords. A submission that no live worker serves is a 503
+    with `Retry-After` rather than a job that waits in the queue forever.
+    A device that keeps failing to connect opens its circuit breaker:
+    while it is open, its jobs end at once with `CIRCUIT_OPEN` instead of
+    waiting for a timeout.
 
     `GET /healthcheck`, `GET /versions`, `GET /metrics`, `GET /apidoc` and
     `GET /apidoc/openapi.json` are permanent and unversioned: they carry no
@@ -1093,15 +1234,21 @@ info:
     identifier: Apache-2.0
   x-naas-microversions:
     min: "2.0"
-    max: "2.1"
+    max: "2.5"
 tags:
   - name: jobs
-    description: Submit jobs, read their results, list and cancel them.
+    description: Submit jobs, read their results, list, cancel and replay them.
   - name: health
     description: Service availability.
+  - name: contexts
+    description: The contexts jobs run in and the workers that serve them.
+  - name: api-keys
+    description: Create, list, revoke and rotate API keys (admin).
   - name: discovery
     description: Versions of the contract and their documents.
 security:
+  - apiKeyBearer: []
+  - apiKeyHeader: []
   - deviceBasic: []
 
 paths:
@@ -1109,8 +1256,12 @@ paths:
     post:
       operationId: v2SendCommand
       summary: Run show commands on a device
-      description: Queues a job that runs `commands` on the device.
+      description: |
+        Queues a job that runs `commands` on the device, in the request's
+        `context` (from 2.3; else the default one).
       tags: [jobs]
+      x-naas-role: operator
+      x-naas-context-scoped: true
       parameters:
         - $ref: '#/components/parameters/APIVersion'
         - $ref: '#/components/parameters/RequestID'
@@ -1122,20 +1273,30 @@ paths:
             examples:
               show:
                 value: {host: '192.0.2.10', platform: cisco_ios, commands: [show version]}
+              withAPIKey:
+                summary: From 2.3, with an API key (the device login in the body)
+                value: {host: '192.0.2.10', platform: cisco_ios, commands: [show version], username: netops, password: device-pw, context: lab}
       responses:
         '202': {$ref: '#/components/responses/JobAccepted'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/Forbidden'}
         '406': {$ref: '#/components/responses/NotAcceptable'}
         '413': {$ref: '#/components/responses/PayloadTooLarge'}
         '415': {$ref: '#/components/responses/UnsupportedMediaType'}
         '422': {$ref: '#/components/responses/InvalidBody'}
+        '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/NoWorker'}
   /v2/send-config:
     post:
       operationId: v2SendConfig
       summary: Push configuration lines to a device
-      description: Queues a job that enters configuration mode and sends `config`.
+      description: |
+        Queues a job that enters configuration mode and sends `config`, in
+        the request's `context` (from 2.3; else the default one).
       tags: [jobs]
+      x-naas-role: operator
+      x-naas-context-scoped: true
       parameters:
         - $ref: '#/components/parameters/APIVersion'
         - $ref: '#/components/parameters/RequestID'
@@ -1151,16 +1312,21 @@ paths:
         '202': {$ref: '#/components/responses/JobAccepted'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/Forbidden'}
         '406': {$ref: '#/components/responses/NotAcceptable'}
         '413': {$ref: '#/components/responses/PayloadTooLarge'}
         '415': {$ref: '#/components/responses/UnsupportedMediaType'}
         '422': {$ref: '#/components/responses/InvalidBody'}
+        '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/NoWorker'}
   /v2/send-command/{job_id}:
     get:
       operationId: v2GetCommandJob
       summary: Read a job's status and results
       description: An unknown id and another caller's id both get 403, so ids cannot be probed.
       tags: [jobs]
+      x-naas-role: viewer
+      x-naas-context-scoped: true
       parameters:
         - $ref: '#/components/parameters/JobID'
         - $ref: '#/components/parameters/APIVersion'
@@ -1171,12 +1337,15 @@ paths:
         '401': {$ref: '#/components/responses/Unauthorized'}
         '403': {$ref: '#/components/responses/Forbidden'}
         '406': {$ref: '#/components/responses/NotAcceptable'}
+        '429': {$ref: '#/components/responses/RateLimited'}
   /v2/send-config/{job_id}:
     get:
       operationId: v2GetConfigJob
       summary: Read a configuration job's status and results
       description: Same as `GET /v2/send-command/{job_id}`.
       tags: [jobs]
+      x-naas-role: viewer
+      x-naas-context-scoped: true
       parameters:
         - $ref: '#/components/parameters/JobID'
         - $ref: '#/components/parameters/APIVersion'
@@ -1187,11 +1356,18 @@ paths:
         '401': {$ref: '#/components/responses/Unauthorized'}
         '403': {$ref: '#/components/responses/Forbidden'}
         '406': {$ref: '#/components/responses/NotAcceptable'}
+        '429': {$ref: '#/components/responses/RateLimited'}
   /v2/jobs:
     get:
       operationId: v2ListJobs
       summary: List the caller's jobs, newest first
+      description: |
+        A `viewer` or `operator` sees the jobs it submitted; an `admin`
+        sees every caller's. Either way only jobs in the caller's contexts
+        are listed.
       tags: [jobs]
+      x-naas-role: viewer
+      x-naas-context-scoped: false
       parameters:
         - $ref: '#/components/parameters/Page'
         - $ref: '#/components/parameters/PerPage'
@@ -1202,14 +1378,18 @@ paths:
         '200': {$ref: '#/components/responses/JobList'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/Forbidden'}
         '406': {$ref: '#/components/responses/NotAcceptable'}
         '422': {$ref: '#/components/responses/InvalidQuery'}
+        '429': {$ref: '#/components/responses/RateLimited'}
   /v2/jobs/{job_id}:
     delete:
       operationId: v2CancelJob
       summary: Cancel a queued job
       description: Only a `queued` job can be canceled; any other status is a 409.
       tags: [jobs]
+      x-naas-role: operator
+      x-naas-context-scoped: true
       parameters:
         - $ref: '#/components/parameters/JobID'
         - $ref: '#/components/parameters/APIVersion'
@@ -1221,6 +1401,173 @@ paths:
         '403': {$ref: '#/components/responses/Forbidden'}
         '406': {$ref: '#/components/responses/NotAcceptable'}
         '409': {$ref: '#/components/responses/Conflict'}
+        '429': {$ref: '#/components/responses/RateLimited'}
+  /v2/jobs/{job_id}/replay:
+    post:
+      operationId: v2ReplayJob
+      summary: Run an ended job again
+      description: |
+        Queues a new job with the same device, commands or configuration,
+        options and context as an ended (`finished`, `failed` or `canceled`)
+        one, so a failed change can be retried without resending it. The new
+        job's id is the request id, and the caller owns it. The device login
+        is the caller's: its Basic credentials, or `username` and `password`
+        in the body for an API key or the admin secret (nothing is reused
+        from the old job, whose credentials were erased when it ended). A
+        queued or started job is a 409. The submission checks apply: context,
+        lockouts, rate limits and live workers.
+      tags: [jobs]
+      x-naas-min-version: "2.4"
+      x-naas-role: operator
+      x-naas-context-scoped: true
+      parameters:
+        - $ref: '#/components/parameters/JobID'
+        - $ref: '#/components/parameters/APIVersion'
+        - $ref: '#/components/parameters/RequestID'
+      requestBody:
+        required: false
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/ReplayJobRequest'}
+            examples:
+              withAPIKey:
+                value: {username: netops, password: device-pw}
+      responses:
+        '202': {$ref: '#/components/responses/JobAccepted'}
+        '400': {$ref: '#/components/responses/BadRequest'}
+        '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/Forbidden'}
+        '406': {$ref: '#/components/responses/NotAcceptable'}
+        '409': {$ref: '#/components/responses/ReplayConflict'}
+        '413': {$ref: '#/components/responses/PayloadTooLarge'}
+        '415': {$ref: '#/components/responses/UnsupportedMediaType'}
+        '422': {$ref: '#/components/responses/InvalidBody'}
+        '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/NoWorker'}
+  /v2/contexts:
+    get:
+      operationId: v2ListContexts
+      summary: The contexts the caller may use, with their workers and queues
+      description: |
+        Only the caller's contexts are listed. `workers` counts the live
+        workers serving a context: a context with none answers submissions
+        with 503.
+      tags: [contexts]
+      x-naas-min-version: "2.3"
+      x-naas-role: viewer
+      x-naas-context-scoped: false
+      parameters:
+        - $ref: '#/components/parameters/APIVersion'
+        - $ref: '#/components/parameters/RequestID'
+      responses:
+        '200': {$ref: '#/components/responses/ContextList'}
+        '400': {$ref: '#/components/responses/BadRequest'}
+        '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/Forbidden'}
+        '406': {$ref: '#/components/responses/NotAcceptable'}
+        '429': {$ref: '#/components/responses/RateLimited'}
+  /v2/api-keys:
+    post:
+      operationId: v2CreateAPIKey
+      summary: Create an API key
+      description: |
+        The answer is the only time the token is shown: only its SHA-256
+        hash is stored. A key limited to some contexts may only create keys
+        within them (else 403).
+      tags: [api-keys]
+      x-naas-min-version: "2.2"
+      x-naas-role: admin
+      x-naas-context-scoped: false
+      parameters:
+        - $ref: '#/components/parameters/APIVersion'
+        - $ref: '#/components/parameters/RequestID'
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/APIKeyCreateRequest'}
+            examples:
+              automation:
+                value: {role: operator, contexts: [lab], ttl: 2592000, name: lab automation}
+      responses:
+        '201': {$ref: '#/components/responses/APIKeyCreated'}
+        '400': {$ref: '#/components/responses/BadRequest'}
+        '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/Forbidden'}
+        '406': {$ref: '#/components/responses/NotAcceptable'}
+        '413': {$ref: '#/components/responses/PayloadTooLarge'}
+        '415': {$ref: '#/components/responses/UnsupportedMediaType'}
+        '422': {$ref: '#/components/responses/InvalidBody'}
+        '429': {$ref: '#/components/responses/RateLimited'}
+    get:
+      operationId: v2ListAPIKeys
+      summary: List the API keys, newest first
+      description: Revoked and expired keys included; never a token or its hash.
+      tags: [api-keys]
+      x-naas-min-version: "2.2"
+      x-naas-role: admin
+      x-naas-context-scoped: false
+      parameters:
+        - $ref: '#/components/parameters/APIVersion'
+        - $ref: '#/components/parameters/RequestID'
+      responses:
+        '200': {$ref: '#/components/responses/APIKeyList'}
+        '400': {$ref: '#/components/responses/BadRequest'}
+        '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/Forbidden'}
+        '406': {$ref: '#/components/responses/NotAcceptable'}
+        '429': {$ref: '#/components/responses/RateLimited'}
+  /v2/api-keys/{key_id}:
+    delete:
+      operationId: v2RevokeAPIKey
+      summary: Revoke an API key
+      description: |
+        The key fails with 401 from the next request on. Revoking a revoked
+        key is a 204 too, so a retried revocation never fails.
+      tags: [api-keys]
+      x-naas-min-version: "2.2"
+      x-naas-role: admin
+      x-naas-context-scoped: false
+      parameters:
+        - $ref: '#/components/parameters/KeyID'
+        - $ref: '#/components/parameters/APIVersion'
+        - $ref: '#/components/parameters/RequestID'
+      responses:
+        '204': {$ref: '#/components/responses/APIKeyRevoked'}
+        '400': {$ref: '#/components/responses/BadRequest'}
+        '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/Forbidden'}
+        '404': {$ref: '#/components/responses/APIKeyNotFound'}
+        '406': {$ref: '#/components/responses/NotAcceptable'}
+        '429': {$ref: '#/components/responses/RateLimited'}
+  /v2/api-keys/{key_id}/rotate:
+    post:
+      operationId: v2RotateAPIKey
+      summary: Replace an API key's token
+      description: |
+        Issues a new token for the same key (same id, role, contexts and
+        name), expiring the `ttl` given at creation from now (never, for
+        `ttl` 0), so a leaked or ageing token can be replaced without
+        changing what the key may do. The old token fails with 401 from the
+        next request on: there is no overlap, so hand the new one to the
+        key's clients at once. No body. A revoked key cannot be rotated
+        (404): create a new one.
+      tags: [api-keys]
+      x-naas-min-version: "2.2"
+      x-naas-role: admin
+      x-naas-context-scoped: false
+      parameters:
+        - $ref: '#/components/parameters/KeyID'
+        - $ref: '#/components/parameters/APIVersion'
+        - $ref: '#/components/parameters/RequestID'
+      responses:
+        '200': {$ref: '#/components/responses/APIKeyRotated'}
+        '400': {$ref: '#/components/responses/BadRequest'}
+        '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/Forbidden'}
+        '404': {$ref: '#/components/responses/APIKeyNotFound'}
+        '406': {$ref: '#/components/responses/NotAcceptable'}
+        '429': {$ref: '#/components/responses/RateLimited'}
   /v2/healthcheck:
     get:
       operationId: v2Healthcheck
@@ -1228,6 +1575,8 @@ paths:
       description: Same body as `GET /healthcheck`.
       tags: [health]
       security: []
+      x-naas-role: public
+      x-naas-context-scoped: false
       parameters:
         - $ref: '#/components/parameters/APIVersion'
         - $ref: '#/components/parameters/RequestID'
@@ -1242,6 +1591,8 @@ paths:
       summary: This major version's discovery entry
       tags: [discovery]
       security: []
+      x-naas-role: public
+      x-naas-context-scoped: false
       parameters:
         - $ref: '#/components/parameters/APIVersion'
         - $ref: '#/components/parameters/RequestID'
@@ -1268,6 +1619,8 @@ paths:
         `NAAS-API-Version` header does not change the document.
       tags: [discovery]
       security: []
+      x-naas-role: public
+      x-naas-context-scoped: false
       parameters:
         - name: microversion
           in: query
@@ -1300,6 +1653,8 @@ paths:
         workers do; `503` when the store does not. Never deprecated.
       tags: [health]
       security: []
+      x-naas-role: public
+      x-naas-context-scoped: false
       parameters:
         - $ref: '#/components/parameters/RequestID'
       responses:
@@ -1312,6 +1667,8 @@ paths:
       summary: Every major version of the contract, with its status and documents
       tags: [discovery]
       security: []
+      x-naas-role: public
+      x-naas-context-scoped: false
       parameters:
         - $ref: '#/components/parameters/RequestID'
       responses:
@@ -1332,6 +1689,8 @@ paths:
       description: Swagger UI over the v2 and v1 documents when its assets are installed, else a page that links them.
       tags: [discovery]
       security: []
+      x-naas-role: public
+      x-naas-context-scoped: false
       parameters:
         - $ref: '#/components/parameters/RequestID'
       responses:
@@ -1350,6 +1709,8 @@ paths:
       description: The same document as `GET /v2/openapi.json`.
       tags: [discovery]
       security: []
+      x-naas-role: public
+      x-naas-context-scoped: false
       parameters:
         - name: microversion
           in: query
@@ -1376,6 +1737,8 @@ paths:
         `microversion`, `operation` and `deprecated`.
       tags: [health]
       security: []
+      x-naas-role: public
+      x-naas-context-scoped: false
       parameters:
         - $ref: '#/components/parameters/RequestID'
       responses:
@@ -1390,10 +1753,26 @@ paths:
 
 components:
   securitySchemes:
+    apiKeyBearer:
+      type: http
+      scheme: bearer
+      description: |
+        An API key's token (`naas_` and 43 base64url characters), as
+        `Authorization: Bearer <token>`. The key's role and contexts apply.
+    apiKeyHeader:
+      type: apiKey
+      in: header
+      name: X-API-Key
+      description: |
+        The same token in `X-API-Key`, for clients that cannot set
+        `Authorization`; `Authorization` wins when both are sent.
     deviceBasic:
       type: http
       scheme: basic
-      description: The device's own username and password, passed through to it over SSH.
+      description: |
+        The device's own username and password, passed through to it over
+        SSH: an `operator` that sees only its own jobs. With the server's
+        `NAAS_ADMIN_SECRET` as the password (any username), an `admin`.
 
   parameters:
     APIVersion:
@@ -1409,9 +1788,9 @@ components:
       in: header
       required: false
       description: |
-        A UUID chosen by the client for correlation; on a submission it
-        becomes the job id (400 if a job with that id exists already).
-        Anything but a UUID is a 400.
+        A UUID chosen by the client for correlation; on a submission or a
+        replay it becomes the new job's id (400 if a job with that id exists
+        already). Anything but a UUID is a 400.
       schema: {$ref: '#/components/schemas/UUID'}
     JobID:
       name: job_id
@@ -1419,6 +1798,13 @@ components:
       required: true
       description: The `job_id` returned at submission. Anything but a UUID is a 400.
       schema: {$ref: '#/components/schemas/UUID'}
+    KeyID:
+      name: key_id
+      in: path
+      required: true
+      description: The `key_id` returned at creation. Anything but `k-` and 12 lowercase hex digits is a 400.
+      x-naas-min-version: "2.2"
+      schema: {$ref: '#/components/schemas/APIKeyID'}
     Page:
       name: page
       in: query
@@ -1454,9 +1840,32 @@ components:
       required: true
       schema: {type: string, pattern: 'NAAS-API-Version'}
     WWW-Authenticate:
-      description: The Basic challenge.
+      description: 'The challenges for both ways in: `Basic realm="naas", Bearer realm="naas"`.'
       required: true
-      schema: {type: string, pattern: '^Basic '}
+      schema: {type: string, pattern: '^Basic realm="[^"]*", Bearer '}
+    Retry-After:
+      description: Seconds to wait before trying again.
+      required: true
+      schema: {type: string, pattern: '^[0-9]+$', examples: ['30']}
+    X-RateLimit-Limit:
+      description: |
+        The requests allowed in the current window, of the tighter of the
+        caller's limits (all its requests, or its submissions for one device).
+        Absent when rate limiting is off.
+      required: false
+      schema: {type: string, pattern: '^[0-9]+$'}
+    X-RateLimit-Remaining:
+      description: The requests left in the current window, of the same limit as `X-RateLimit-Limit`.
+      required: false
+      schema: {type: string, pattern: '^[0-9]+$'}
+    X-RateLimit-Reset:
+      description: Seconds until the current window ends and the budget is full again.
+      required: false
+      schema: {type: string, pattern: '^[0-9]+$'}
+    Location:
+      description: The path of the new API key.
+      required: true
+      schema: {type: string, format: uri-reference, pattern: '/v2/api-keys/k-[0-9a-f]{12}$'}
     Cache-Control:
       description: How long the answer may be cached.
       required: true
@@ -1464,12 +1873,15 @@ components:
 
   responses:
     JobAccepted:
-      description: The job is queued; poll its result with the same credentials.
+      description: The job is queued; poll its result with the same credentials (or an admin's).
       headers:
         X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
         X-API-Version: {$ref: '#/components/headers/X-API-Version'}
         NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
         Vary: {$ref: '#/components/headers/Vary'}
+        X-RateLimit-Limit: {$ref: '#/components/headers/X-RateLimit-Limit'}
+        X-RateLimit-Remaining: {$ref: '#/components/headers/X-RateLimit-Remaining'}
+        X-RateLimit-Reset: {$ref: '#/components/headers/X-RateLimit-Reset'}
       content:
         application/json:
           schema: {$ref: '#/components/schemas/JobAccepted'}
@@ -1480,6 +1892,9 @@ components:
         X-API-Version: {$ref: '#/components/headers/X-API-Version'}
         NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
         Vary: {$ref: '#/components/headers/Vary'}
+        X-RateLimit-Limit: {$ref: '#/components/headers/X-RateLimit-Limit'}
+        X-RateLimit-Remaining: {$ref: '#/components/headers/X-RateLimit-Remaining'}
+        X-RateLimit-Reset: {$ref: '#/components/headers/X-RateLimit-Reset'}
       content:
         application/json:
           schema: {$ref: '#/components/schemas/JobResult'}
@@ -1490,6 +1905,9 @@ components:
         X-API-Version: {$ref: '#/components/headers/X-API-Version'}
         NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
         Vary: {$ref: '#/components/headers/Vary'}
+        X-RateLimit-Limit: {$ref: '#/components/headers/X-RateLimit-Limit'}
+        X-RateLimit-Remaining: {$ref: '#/components/headers/X-RateLimit-Remaining'}
+        X-RateLimit-Reset: {$ref: '#/components/headers/X-RateLimit-Reset'}
       content:
         application/json:
           schema: {$ref: '#/components/schemas/JobList'}
@@ -1500,14 +1918,20 @@ components:
         X-API-Version: {$ref: '#/components/headers/X-API-Version'}
         NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
         Vary: {$ref: '#/components/headers/Vary'}
+        X-RateLimit-Limit: {$ref: '#/components/headers/X-RateLimit-Limit'}
+        X-RateLimit-Remaining: {$ref: '#/components/headers/X-RateLimit-Remaining'}
+        X-RateLimit-Reset: {$ref: '#/components/headers/X-RateLimit-Reset'}
       content:
         application/json:
           schema: {$ref: '#/components/schemas/JobCanceled'}
     BadRequest:
       description: |
         The body is not valid JSON; `NAAS-API-Version` is malformed;
-        `X-Request-ID` or the job id is not a UUID; or a job with that
-        `X-Request-ID` exists already.
+        `X-Request-ID` or the job id is not a UUID; the key id is not `k-`
+        and 12 lowercase hex digits; a job with that `X-Request-ID` exists
+        already; or a submission names a `context` the server does not have
+        (`/problems/unknown-context`, whose `detail` lists the configured
+        ones).
       headers:
         X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
         X-API-Version: {$ref: '#/components/headers/X-API-Version'}
@@ -1517,7 +1941,10 @@ components:
         application/problem+json:
           schema: {$ref: '#/components/schemas/Problem'}
     Unauthorized:
-      description: No usable HTTP Basic credentials.
+      description: |
+        Missing or invalid credentials (`/problems/unauthorized`): no usable
+        API key or HTTP Basic credentials were sent, or the API key is
+        unknown, revoked or expired. `WWW-Authenticate` offers both ways in.
       headers:
         X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
         X-API-Version: {$ref: '#/components/headers/X-API-Version'}
@@ -1528,7 +1955,19 @@ components:
         application/problem+json:
           schema: {$ref: '#/components/schemas/Problem'}
     Forbidden:
-      description: These credentials own no job with that id (an unknown id looks the same).
+      description: |
+        The credentials were accepted, but they may not do this; `type` says why:
+
+        - `/problems/forbidden`: these credentials own no job with that id
+          (an unknown id looks the same, so ids cannot be probed);
+        - `/problems/insufficient-role`: the caller's role is below the
+          operation's `x-naas-role` (`detail` names both);
+        - `/problems/context-denied`: the context of the submission, of the
+          job, or of the key being created is not one of the caller's;
+        - `/problems/locked-out`: too many recent failed logins with this
+          Basic username (every request), or too many recent failed jobs
+          against this device (submissions and replays). A lockout lifts
+          by itself after a while.
       headers:
         X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
         X-API-Version: {$ref: '#/components/headers/X-API-Version'}
@@ -1570,6 +2009,120 @@ components:
       content:
         application/problem+json:
           schema: {$ref: '#/components/schemas/Problem'}
+    ReplayConflict:
+      description: The job is queued or started; only an ended job can be replayed.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
+        Vary: {$ref: '#/components/headers/Vary'}
+      content:
+        application/problem+json:
+          schema: {$ref: '#/components/schemas/Problem'}
+    RateLimited:
+      description: |
+        The caller went over its request budget for the window, or over its
+        submissions for this device (`/problems/rate-limited`). Wait
+        `Retry-After` seconds, the rest of the window.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
+        Vary: {$ref: '#/components/headers/Vary'}
+        Retry-After: {$ref: '#/components/headers/Retry-After'}
+        X-RateLimit-Limit: {$ref: '#/components/headers/X-RateLimit-Limit'}
+        X-RateLimit-Remaining: {$ref: '#/components/headers/X-RateLimit-Remaining'}
+        X-RateLimit-Reset: {$ref: '#/components/headers/X-RateLimit-Reset'}
+      content:
+        application/problem+json:
+          schema: {$ref: '#/components/schemas/Problem'}
+    NoWorker:
+      description: |
+        No live worker serves the job's context (`/problems/no-worker`), so
+        the job would never run; nothing was queued. Try again after
+        `Retry-After` seconds.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
+        Vary: {$ref: '#/components/headers/Vary'}
+        Retry-After: {$ref: '#/components/headers/Retry-After'}
+      content:
+        application/problem+json:
+          schema: {$ref: '#/components/schemas/Problem'}
+    APIKeyNotFound:
+      description: No API key has that id (`/problems/not-found`); for a rotation, also a revoked one.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
+        Vary: {$ref: '#/components/headers/Vary'}
+      content:
+        application/problem+json:
+          schema: {$ref: '#/components/schemas/Problem'}
+    APIKeyCreated:
+      description: The key exists; its token is in the body and will not be shown again.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
+        Vary: {$ref: '#/components/headers/Vary'}
+        Location: {$ref: '#/components/headers/Location'}
+        X-RateLimit-Limit: {$ref: '#/components/headers/X-RateLimit-Limit'}
+        X-RateLimit-Remaining: {$ref: '#/components/headers/X-RateLimit-Remaining'}
+        X-RateLimit-Reset: {$ref: '#/components/headers/X-RateLimit-Reset'}
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/APIKeyWithToken'}
+    APIKeyRotated:
+      description: The key's new token, which will not be shown again; the old one no longer works.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
+        Vary: {$ref: '#/components/headers/Vary'}
+        X-RateLimit-Limit: {$ref: '#/components/headers/X-RateLimit-Limit'}
+        X-RateLimit-Remaining: {$ref: '#/components/headers/X-RateLimit-Remaining'}
+        X-RateLimit-Reset: {$ref: '#/components/headers/X-RateLimit-Reset'}
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/APIKeyWithToken'}
+    APIKeyList:
+      description: Every API key, newest first.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
+        Vary: {$ref: '#/components/headers/Vary'}
+        X-RateLimit-Limit: {$ref: '#/components/headers/X-RateLimit-Limit'}
+        X-RateLimit-Remaining: {$ref: '#/components/headers/X-RateLimit-Remaining'}
+        X-RateLimit-Reset: {$ref: '#/components/headers/X-RateLimit-Reset'}
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/APIKeyList'}
+    APIKeyRevoked:
+      description: The key is revoked (or already was).
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
+        Vary: {$ref: '#/components/headers/Vary'}
+        X-RateLimit-Limit: {$ref: '#/components/headers/X-RateLimit-Limit'}
+        X-RateLimit-Remaining: {$ref: '#/components/headers/X-RateLimit-Remaining'}
+        X-RateLimit-Reset: {$ref: '#/components/headers/X-RateLimit-Reset'}
+    ContextList:
+      description: The caller's contexts.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
+        Vary: {$ref: '#/components/headers/Vary'}
+        X-RateLimit-Limit: {$ref: '#/components/headers/X-RateLimit-Limit'}
+        X-RateLimit-Remaining: {$ref: '#/components/headers/X-RateLimit-Remaining'}
+        X-RateLimit-Reset: {$ref: '#/components/headers/X-RateLimit-Reset'}
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/ContextList'}
     PayloadTooLarge:
       description: The body is larger than 1 MiB.
       headers:
@@ -1593,8 +2146,11 @@ components:
     InvalidBody:
       description: |
         Invalid fields in the body, every one of them named in `errors`;
-        this includes the v1 fields `ip` and `device_type`, and fields that
-        do not exist at the requested microversion.
+        this includes the v1 fields `ip` and `device_type`, fields that do
+        not exist at the requested microversion, `username` and `password`
+        left out by an API key or admin caller (`missing`) or sent along with
+        Basic device credentials, and an API key `ttl` above the server's
+        maximum.
       headers:
         X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
         X-API-Version: {$ref: '#/components/headers/X-API-Version'}
@@ -1670,7 +2226,7 @@ components:
     SupportedMicroversion:
       description: A v2 microversion the server supports (each new microversion adds its value here).
       type: string
-      enum: ["2.0", "2.1"]
+      enum: ["2.0", "2.1", "2.2", "2.3", "2.4", "2.5"]
     Timestamp:
       description: An RFC 3339 UTC time, or null when it has not happened.
       type: [string, 'null']
@@ -1735,6 +2291,28 @@ components:
         enable:
           description: The enable secret, for platforms with a privileged mode.
           type: [string, 'null']
+        username:
+          description: |
+            The device login, when the caller is an API key or the admin
+            secret (required then: a 422 `missing` without it). A caller
+            with Basic device credentials must leave it out (422): its
+            device login is its Basic one. Sealed at rest and erased when
+            the job ends, like Basic credentials.
+          x-naas-min-version: "2.2"
+          type: [string, 'null']
+        password:
+          description: The device password that goes with `username`, on the same terms.
+          x-naas-min-version: "2.2"
+          type: [string, 'null']
+        context:
+          description: |
+            The context whose workers run the job; the default one when
+            absent. A context the server does not have is a 400 that lists
+            the configured ones; one the caller may not use is a 403.
+          x-naas-min-version: "2.3"
+          anyOf:
+            - $ref: '#/components/schemas/ContextName'
+            - type: 'null'
         read_timeout:
           description: Seconds to wait for each command's output.
           $ref: '#/components/schemas/Seconds'
@@ -1791,9 +2369,14 @@ components:
       type: string
       enum: [queued, started, finished, failed, canceled]
     ErrorCode:
-      description: Why the device refused or failed the job.
+      description: |
+        Why the device refused or failed the job. `CIRCUIT_OPEN` (returned
+        from 2.5; before 2.5 the same job shows `CONNECTION_REFUSED`): NAAS
+        did not try the device, because its recent connections kept failing
+        and its circuit breaker is open; `error` says when it will be tried
+        again. Retryable.
       type: string
-      enum: [AUTH_FAILURE, CONNECTION_TIMEOUT, CONNECTION_REFUSED, READ_TIMEOUT, CONFIG_REJECTED, SSH_ERROR]
+      enum: [AUTH_FAILURE, CONNECTION_TIMEOUT, CONNECTION_REFUSED, READ_TIMEOUT, CONFIG_REJECTED, SSH_ERROR, CIRCUIT_OPEN]
     CommandResults:
       description: Each command's output, keyed by the command.
       type: object
@@ -1815,11 +2398,15 @@ components:
         message: {type: string, const: Job enqueued}
     JobResult:
       type: object
-      required: [job_id, status, results, error, error_code, error_retryable, enqueued_at, started_at, ended_at]
+      required: [job_id, status, context, results, error, error_code, error_retryable, enqueued_at, started_at, ended_at]
       additionalProperties: false
       properties:
         job_id: {$ref: '#/components/schemas/UUID'}
         status: {$ref: '#/components/schemas/JobStatus'}
+        context:
+          description: The context the job runs in.
+          x-naas-min-version: "2.3"
+          $ref: '#/components/schemas/ContextName'
         results:
           description: The output, once the job has finished without error; else null.
           anyOf:
@@ -1844,11 +2431,15 @@ components:
         ended_at: {$ref: '#/components/schemas/Timestamp'}
     JobSummary:
       type: object
-      required: [job_id, status, created_at, ended_at]
+      required: [job_id, status, context, created_at, ended_at]
       additionalProperties: false
       properties:
         job_id: {$ref: '#/components/schemas/UUID'}
         status: {$ref: '#/components/schemas/JobStatus'}
+        context:
+          description: The context the job runs in.
+          x-naas-min-version: "2.3"
+          $ref: '#/components/schemas/ContextName'
         created_at: {$ref: '#/components/schemas/Timestamp'}
         ended_at: {$ref: '#/components/schemas/Timestamp'}
     Pagination:
@@ -1877,6 +2468,171 @@ components:
         job_id: {$ref: '#/components/schemas/UUID'}
         status: {type: string, const: canceled}
         message: {type: string}
+
+    ReplayJobRequest:
+      description: |
+        The device login of the new job. An API key or admin caller must
+        send `username` and `password` (422 `missing` without them); a
+        caller with Basic device credentials may leave the body out, since
+        its device login is its Basic one. `null` is the same as leaving a
+        field out.
+      type: object
+      properties:
+        username:
+          description: The device login.
+          type: [string, 'null']
+        password:
+          description: The device password.
+          type: [string, 'null']
+        enable:
+          description: The enable secret, for platforms with a privileged mode (the old job's was erased with its other credentials).
+          type: [string, 'null']
+
+    ContextName:
+      description: A context's name, as configured in `NAAS_CONTEXTS`.
+      type: string
+      pattern: '^[a-z0-9][a-z0-9_-]{0,62}$'
+      examples: [default, lab]
+    Context:
+      type: object
+      required: [name, default, workers, queue_depth]
+      additionalProperties: false
+      properties:
+        name: {$ref: '#/components/schemas/ContextName'}
+        default:
+          description: Whether jobs that name no context run in this one.
+          type: boolean
+        workers:
+          description: The live workers serving this context; with none, submissions to it are a 503.
+          type: integer
+          minimum: 0
+        queue_depth:
+          description: The jobs queued in this context.
+          type: integer
+          minimum: 0
+    ContextList:
+      type: object
+      required: [contexts]
+      additionalProperties: false
+      properties:
+        contexts:
+          type: array
+          items: {$ref: '#/components/schemas/Context'}
+
+    APIKeyID:
+      description: An API key's id, `k-` and 12 lowercase hex digits.
+      type: string
+      pattern: '^k-[0-9a-f]{12}$'
+      examples: [k-3f9a0c1b7d2e]
+    Role:
+      description: What a caller may do; each role may do what the ones before it may.
+      type: string
+      enum: [viewer, operator, admin]
+    APIKeyContexts:
+      description: The contexts a key may use; `["*"]` is every context.
+      type: array
+      minItems: 1
+      items:
+        anyOf:
+          - type: string
+            const: '*'
+          - $ref: '#/components/schemas/ContextName'
+    APIKeyCreateRequest:
+      type: object
+      required: [role]
+      properties:
+        role: {$ref: '#/components/schemas/Role'}
+        contexts:
+          description: Every context when absent; else configured context names (one the server does not have is a 422).
+          $ref: '#/components/schemas/APIKeyContexts'
+          default: ['*']
+        ttl:
+          description: |
+            Seconds the key stays valid; 0 is never expires. The server's
+            `API_KEY_DEFAULT_TTL` when absent (90 days unless configured);
+            above its `API_KEY_MAX_TTL` (when set) is a 422.
+          type: integer
+          minimum: 0
+          default: 7776000
+        name:
+          description: What the key is for, shown in lists.
+          type: string
+          minLength: 1
+          maxLength: 100
+    APIKeyPrefix:
+      description: The token's first 12 characters, to tell keys apart without the token.
+      type: string
+      pattern: '^naas_[A-Za-z0-9_-]{7}$'
+    APIKeyWithToken:
+      description: A key as created or rotated, with its token, shown only this once.
+      type: object
+      required: [key_id, token, prefix, role, contexts, name, created_by, created_at, expires_at]
+      additionalProperties: false
+      properties:
+        key_id: {$ref: '#/components/schemas/APIKeyID'}
+        token:
+          description: 'The secret to send as `Authorization: Bearer <token>` or `X-API-Key`. Only its hash is stored.'
+          type: string
+          pattern: '^naas_[A-Za-z0-9_-]{43}$'
+        prefix: {$ref: '#/components/schemas/APIKeyPrefix'}
+        role: {$ref: '#/components/schemas/Role'}
+        contexts: {$ref: '#/components/schemas/APIKeyContexts'}
+        name:
+          description: What the key is for; null without one.
+          type: [string, 'null']
+        created_by:
+          description: The identity that created the key.
+          type: string
+          minLength: 1
+          examples: ['key:k-3f9a0c1b7d2e', 'admin:alice']
+        created_at:
+          type: string
+          format: date-time
+        expires_at:
+          description: When the key stops working; null if never.
+          type: [string, 'null']
+          format: date-time
+    APIKey:
+      description: A key as listed, without its token.
+      type: object
+      required: [key_id, prefix, role, contexts, name, created_by, created_at, expires_at, revoked_at, status]
+      additionalProperties: false
+      properties:
+        key_id: {$ref: '#/components/schemas/APIKeyID'}
+        prefix: {$ref: '#/components/schemas/APIKeyPrefix'}
+        role: {$ref: '#/components/schemas/Role'}
+        contexts: {$ref: '#/components/schemas/APIKeyContexts'}
+        name:
+          description: What the key is for; null without one.
+          type: [string, 'null']
+        created_by:
+          description: The identity that created the key.
+          type: string
+          minLength: 1
+          examples: ['key:k-3f9a0c1b7d2e', 'admin:alice']
+        created_at:
+          type: string
+          format: date-time
+        expires_at:
+          description: When the key stops working; null if never.
+          type: [string, 'null']
+          format: date-time
+        revoked_at:
+          description: When the key was revoked; null if it was not.
+          type: [string, 'null']
+          format: date-time
+        status:
+          description: Whether the key works now; an `expired` or `revoked` key gets 401.
+          type: string
+          enum: [active, expired, revoked]
+    APIKeyList:
+      type: object
+      required: [api_keys]
+      additionalProperties: false
+      properties:
+        api_keys:
+          type: array
+          items: {$ref: '#/components/schemas/APIKey'}
 
     ProblemFields:
       description: The members every RFC 9457 problem of this API has.

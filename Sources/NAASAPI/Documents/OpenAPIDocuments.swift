@@ -27,6 +27,13 @@ public struct OpenAPIDocuments: Sendable {
             info["version"] = .string(microversion.description)
             document["info"] = .object(info)
         }
+        // A path whose every operation came later is not a path at this microversion.
+        if case .object(let paths)? = document["paths"] {
+            document["paths"] = .object(paths.filter { _, item in
+                guard case .object(let members) = item else { return true }
+                return members.keys.contains { HTTPMethodNames.all.contains($0) }
+            })
+        }
         return .object(document)
     }
 
@@ -61,6 +68,10 @@ public struct OpenAPIDocuments: Sendable {
         }
         return true
     }
+}
+
+enum HTTPMethodNames {
+    static let all: Set<String> = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
 }
 
 /// YAML to JSON through Yams' node tree, keeping scalar types as YAML resolves them.

@@ -1,0 +1,69 @@
+import Foundation
+import HTTPTypes
+import Logging
+import NAASCore
+import NAASStore
+
+/// Admits a job into the queue: the checks every submission and replay
+/// passes (context, lockout, rate limit, a live worker), then the enqueue.
+struct JobIntake: Sendable {
+    let store: any ServiceStore
+    let signal: QueueSignal
+    let workers: WorkerAvailability
+    let rateLimiter: RateLimiter
+    let settings: SecuritySettings
+    let audit: AuditLog
+    let logger: Logger
+    let clock: @Sendable () -> Date
+
+    struct Admission {
+        let id: String
+        let spec: JobSpec
+        let context: String
+        let credentials: Credentials
+        /// The job this one replays, if it is a replay.
+        var replayOf: String? = nil
+    }
+
+    /// Queues the job; returns the caller's standing against the per-device rate limit.
+    func admit(_ job: Admission, by principal: Principal, _ context: NAASRequestContext) async throws -> RateLimitStatus? {
+        guard settings.contexts.contains(job.context) else {
+            throw APIError.unknownContext(job.context, known: settings.contexts)
+        }
+        try authorize(principal, context: job.context, context)
+        let device = job.spec.target.address
+        if let until = try await store.lockedUntil(.device, subject: device, at: clock()) {
+            throw APIError.lockedOut(
+                "Device \(device) is locked out until \(until.formatted(.iso8601)) after repeated failed jobs; try again later")
+        }
+        let deviceLimit = try await rateLimiter.checkDevice(principal, device: device)
+        guard try await workers.workers(serving: job.context) > 0 else {
+            throw APIError.noWorker(context: job.context)
+        }
+        let newJob = NewJob(
+            id: job.id, owner: principal.owner, context: job.context, spec: job.spec, credentials: job.credentials,
+            loginSubject: principal.loginSubject, createdAt: clock())
+        do {
+            try await store.enqueue(newJob)
+        } catch StoreError.duplicateJobID {
+            throw APIError.badRequest("A job with X-Request-ID \(job.id) exists already; send a new UUID or none")
+        }
+        signal.notify()
+        var details = ["job_id": job.id, "context": job.context, "device": device, "kind": job.spec.kind.rawValue]
+        if let original = job.replayOf { details["replay_of"] = original }
+        audit.record(.jobSubmitted, identity: principal.identity, requestID: context.requestID, details)
+        logger.info("job enqueued", metadata: [
+            "request_id": "\(job.id)", "kind": "\(job.spec.kind.rawValue)",
+            "host": "\(job.spec.target.host)", "platform": "\(job.spec.target.platform)", "context": "\(job.context)",
+        ])
+        return deviceLimit
+    }
+
+    /// 403 unless the caller may use `jobContext`.
+    func authorize(_ principal: Principal, context jobContext: String, _ context: NAASRequestContext) throws {
+        guard principal.contexts.allows(jobContext) else {
+            audit.record(.contextDenied, identity: principal.identity, requestID: context.requestID, ["context": jobContext])
+            throw APIError.contextDenied(jobContext)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import HTTPTypes
+import NAASStore
+
+/// Fixed-window request limits, counted in the store so every API process
+/// shares them.
+public struct RateLimiter: Sendable {
+    public struct Limits: Sendable, Equatable {
+        public var window: TimeInterval
+        /// Authenticated requests per caller per window; 0 disables.
+        public var perCaller: Int
+        /// Submissions per caller and device per window; 0 disables.
+        public var perDevice: Int
+
+        public init(window: TimeInterval = 60, perCaller: Int = 600, perDevice: Int = 60) {
+            self.window = max(window, 1)
+            self.perCaller = perCaller
+            self.perDevice = perDevice
+        }
+    }
+
+    let store: any ProtectionStore
+    let limits: Limits
+    let clock: @Sendable () -> Date
+
+    /// Counts a request of `principal`; throws `rateLimited` past the limit.
+    func checkCaller(_ principal: Principal) async throws -> RateLimitStatus? {
+        try await check("caller|" + principal.rateSubject, limit: limits.perCaller)
+    }
+
+    /// Counts a submission of `principal` to `device`; throws `rateLimited` past the limit.
+    func checkDevice(_ principal: Principal, device: String) async throws -> RateLimitStatus? {
+        try await check("device|" + principal.rateSubject + "|" + device, limit: limits.perDevice)
+    }
+
+    private func check(_ subject: String, limit: Int) async throws -> RateLimitStatus? {
+        guard limit > 0 else { return nil }
+        let now = clock()
+        let count = try await store.countRequests(subjects: [subject], window: limits.window, at: now)[0]
+        let windowEnd = ((now.timeIntervalSince1970 / limits.window).rounded(.down) + 1) * limits.window
+        let status = RateLimitStatus(
+            limit: limit, remaining: max(0, limit - count),
+            resetSeconds: max(1, Int((windowEnd - now.timeIntervalSince1970).rounded(.up))))
+        guard count <= limit else { throw APIError.rateLimited(status) }
+        return status
+    }
+}
+
+/// Where a caller stands against a rate limit, as the `X-RateLimit-*` headers say.
+public struct RateLimitStatus: Sendable, Equatable {
+    let limit: Int
+    let remaining: Int
+    /// Seconds until the window ends and the count starts again.
+    let resetSeconds: Int
+
+    var headers: HTTPFields {
+        [.rateLimitLimit: "\(limit)", .rateLimitRemaining: "\(remaining)", .rateLimitReset: "\(resetSeconds)"]
+    }
+
+    /// The status with less room left.
+    static func tighter(_ a: RateLimitStatus?, _ b: RateLimitStatus?) -> RateLimitStatus? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return b.remaining < a.remaining ? b : a
+    }
+}
+
+extension HTTPField.Name {
+    static let rateLimitLimit = HTTPField.Name("X-RateLimit-Limit")!
+    static let rateLimitRemaining = HTTPField.Name("X-RateLimit-Remaining")!
+    static let rateLimitReset = HTTPField.Name("X-RateLimit-Reset")!
+    static let apiKey = HTTPField.Name("X-API-Key")!
+}
+
+extension APIError {
+    /// Seconds a client should wait before trying a context that has no worker.
+    static let noWorkerRetryAfter = 30
+}

@@ -1,0 +1,33 @@
+import Foundation
+import NAASCore
+
+/// The operator's security choices: contexts, the admin secret, key
+/// lifetimes and rate limits.
+public struct SecuritySettings: Sendable {
+    /// Every routing context jobs may name (`NAAS_CONTEXTS`).
+    public var contexts: [String]
+    /// `NAAS_ADMIN_SECRET`: Basic with it as the password acts as admin. nil: off.
+    public var adminSecret: String?
+    /// Seconds a new key lives when the request names no `ttl`.
+    public var keyDefaultLifetime: TimeInterval
+    /// The longest `ttl` a key may ask for; 0 for no limit.
+    public var keyMaxLifetime: TimeInterval
+    public var rateLimits: RateLimiter.Limits
+
+    public init(
+        contexts: [String] = [ContextName.defaultName], adminSecret: String? = nil,
+        keyDefaultLifetime: TimeInterval = 7_776_000, keyMaxLifetime: TimeInterval = 0,
+        rateLimits: RateLimiter.Limits = .init()
+    ) {
+        self.contexts = contexts.isEmpty ? [ContextName.defaultName] : contexts
+        self.adminSecret = adminSecret.flatMap { $0.isEmpty ? nil : $0 }
+        self.keyDefaultLifetime = keyDefaultLifetime
+        self.keyMaxLifetime = keyMaxLifetime
+        self.rateLimits = rateLimits
+    }
+
+    /// Where a job goes when it names no context.
+    public var defaultContext: String {
+        contexts.contains(ContextName.defaultName) ? ContextName.defaultName : contexts[0]
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Logging
+
+/// Security-relevant acts, one JSON log line each under the `naas.audit`
+/// logger. Callers pass identities, ids and names only: never a password,
+/// token, enable secret or device output.
+public struct AuditLog: Sendable {
+    public enum Event: String, Sendable, CaseIterable {
+        case authSuccess = "auth.success"
+        case authFailure = "auth.failure"
+        case rbacDenied = "auth.rbac_denied"
+        case contextDenied = "auth.context_denied"
+        case keyCreated = "apikey.created"
+        case keyRevoked = "apikey.revoked"
+        case keyRotated = "apikey.rotated"
+        case jobSubmitted = "job.submitted"
+        case jobCompleted = "job.completed"
+        case jobCancelled = "job.cancelled"
+        case deviceLockedOut = "device.locked_out"
+        case userLockedOut = "user.locked_out"
+        case circuitOpened = "circuit.opened"
+        case circuitClosed = "circuit.closed"
+    }
+
+    private let logger: Logger
+
+    public init(logger: Logger = Logger(label: "naas.audit")) {
+        self.logger = logger
+    }
+
+    public func record(_ event: Event, identity: String, requestID: String?, _ details: [String: String] = [:]) {
+        var metadata: Logger.Metadata = ["event": .string(event.rawValue), "identity": .string(identity)]
+        if let requestID { metadata["request_id"] = .string(requestID) }
+        for (key, value) in details { metadata[key] = .string(value) }
+        let level: Logger.Level = event == .authSuccess ? .info : .notice
+        logger.log(level: level, "\(event.rawValue)", metadata: metadata)
+    }
+
+    /// The audit line of a protection that changed state.
+    public func record(_ event: ProtectionEvent, requestID: String?) {
+        switch event {
+        case .circuitOpened(let device, let failures, let retryAt):
+            record(.circuitOpened, identity: "system", requestID: requestID, [
+                "device": device, "failures": "\(failures)", "retry_at": retryAt.formatted(.iso8601),
+            ])
+        case .circuitClosed(let device):
+            record(.circuitClosed, identity: "system", requestID: requestID, ["device": device])
+        case .deviceLockedOut(let device, let failures, let until):
+            record(.deviceLockedOut, identity: "system", requestID: requestID, [
+                "device": device, "failures": "\(failures)", "until": until.formatted(.iso8601),
+            ])
+        case .userLockedOut(let subject, let failures, let until):
+            record(.userLockedOut, identity: "system", requestID: requestID, [
+                "login_fingerprint": subject, "failures": "\(failures)", "until": until.formatted(.iso8601),
+            ])
+        }
+    }
+}
