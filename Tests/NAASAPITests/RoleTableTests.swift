@@ -1,0 +1,85 @@
+import Foundation
+import NAASCore
+import Testing
+@testable import NAASAPI
+
+/// The access-control table in `APIContract.operations` and the documents' `x-naas-role`
+/// / `x-naas-context-scoped` say the same thing for every operation.
+@Suite struct RoleTableTests {
+    private func documented(_ document: JSONValue, _ path: String, _ method: String) -> JSONValue? {
+        document["paths"]?[path]?[method.lowercased()]
+    }
+
+    @Test(arguments: APIContract.operations.map(\.id))
+    func documentsCarryTheRoleOfEveryOperation(_ id: OperationID) throws {
+        let documents = try OpenAPIDocuments.bundled()
+        let operation = try #require(APIContract.operations.first { $0.id == id })
+        for route in operation.routes where route.surface == .v2 || route.surface == .unversioned {
+            let entry = try #require(documented(documents.v2, route.path, operation.method.rawValue), "\(route.path) is not in v2.yaml")
+            #expect(entry["x-naas-role"] == .string(operation.access.documentName), "\(operation.method) \(route.path)")
+            #expect(entry["x-naas-context-scoped"] == .bool(operation.access.contextScoped), "\(operation.method) \(route.path)")
+            // A public operation needs no credentials; the others name the three ways in.
+            let security = entry["security"]
+            #expect((security == .array([])) == (operation.access.role == nil), "\(operation.method) \(route.path) security")
+        }
+    }
+
+    @Test func rolesAreOrderedAndEachIncludesTheOnesBelow() {
+        #expect(Role.viewer < .operator && Role.operator < .admin)
+        #expect(Role.allCases.sorted() == [.viewer, .operator, .admin])
+    }
+
+    @Test func jobOperationsNeedOperatorToChangeAndViewerToRead() {
+        func role(_ id: OperationID) -> Role? { APIContract.operations.first { $0.id == id }?.access.role }
+        #expect([OperationID.submitCommand, .submitConfig, .cancelJob, .replayJob].allSatisfy { role($0) == .operator })
+        #expect([OperationID.commandResult, .configResult, .listJobs, .listContexts].allSatisfy { role($0) == .viewer })
+        #expect([OperationID.createAPIKey, .listAPIKeys, .revokeAPIKey, .rotateAPIKey].allSatisfy { role($0) == .admin })
+        #expect([OperationID.health, .versions, .openAPIDocument, .apiDocs, .metrics].allSatisfy { role($0) == nil })
+    }
+}
+
+@Suite struct APITokenTests {
+    @Test func tokensAreLongRandomAndRecognisable() {
+        let (id, token) = APIToken.generate()
+        let (otherID, other) = APIToken.generate()
+        #expect(token.hasPrefix("naas_") && token.count == 5 + 43)
+        #expect(token != other && id != otherID)
+        #expect(APIToken.isKeyID(id))
+        #expect(!APIToken.isKeyID("k-0123") && !APIToken.isKeyID("k-0123456789AB") && !APIToken.isKeyID("x-0123456789ab"))
+        #expect(APIToken.hash(token).count == 64 && APIToken.hash(token) != token)
+    }
+
+    @Test func constantTimeComparisonStillCompares() {
+        #expect(ConstantTime.equal("s3cret", "s3cret"))
+        #expect(!ConstantTime.equal("s3cret", "s3creT"))
+        #expect(!ConstantTime.equal("s3cret", "s3cret "))
+        #expect(!ConstantTime.equal("", "x"))
+    }
+}
+
+@Suite struct KeyOrderTests {
+    let settings = SecuritySettings(contexts: ["default", "lab"], keyDefaultLifetime: 100, keyMaxLifetime: 1000)
+
+    @Test func defaultsAreAllContextsAndTheDefaultLifetime() throws {
+        let order = try KeyOrder.parse(["role": "viewer"], settings: settings).get()
+        #expect(order.role == .viewer && order.contexts == .all && order.lifetime == 100 && order.name == nil)
+    }
+
+    @Test func everyBadFieldIsNamed() {
+        guard case .failure(.validation(_, let errors)) = KeyOrder.parse(
+            ["role": "root", "contexts": ["lab", "mars"], "ttl": 5000, "name": ""], settings: settings)
+        else {
+            Issue.record("expected a validation error")
+            return
+        }
+        #expect(errors.map(\.location) == [["role"], ["contexts", 1], ["ttl"], ["name"]])
+    }
+
+    @Test func roleIsRequiredAndNeverDefaultsToAdmin() {
+        guard case .failure(.validation(_, let errors)) = KeyOrder.parse([:], settings: settings) else {
+            Issue.record("a key without a role must be refused")
+            return
+        }
+        #expect(errors.first?.type == "missing")
+    }
+}
