@@ -29,10 +29,11 @@ public struct AuditLog: Sendable {
     }
 
     public func record(_ event: Event, identity: String, requestID: String?, _ details: [String: String] = [:]) {
+        let level: Logger.Level = event == .authSuccess ? .info : .notice
+        guard level >= logger.logLevel else { return }
         var metadata: Logger.Metadata = ["event": .string(event.rawValue), "identity": .string(identity)]
         if let requestID { metadata["request_id"] = .string(requestID) }
         for (key, value) in details { metadata[key] = .string(value) }
-        let level: Logger.Level = event == .authSuccess ? .info : .notice
         logger.log(level: level, "\(event.rawValue)", metadata: metadata)
     }
 
