@@ -88,6 +88,14 @@ cat >"$RESULTS/store.json" <<JSON
  "machine_busy_ticks": $((busy_after - busy_before)), "ticks_per_s": $(getconf CLK_TCK),
  "wrk_cpu_ms": $((wrk_after - wrk_before))}
 JSON
+
+echo "bench: submission throughput with an API key (v2, wrk $WRK_OPTIONS)"
+NAAS_BENCH_TOKEN=$("$BIN/naas" keys create --role operator --data-dir "$WORK/data-submit" 2>/dev/null \
+  | "$PY" -c 'import json, sys; print(json.load(sys.stdin)["token"])')
+# shellcheck disable=SC2086
+NAAS_BENCH_TOKEN=$NAAS_BENCH_TOKEN NAAS_BENCH_USER=$DEVICE_USER NAAS_BENCH_PASSWORD=$DEVICE_PASSWORD \
+  wrk $WRK_OPTIONS -s bench/wrk/submit.lua "https://127.0.0.1:$NAAS_PORT/v2/send-command" | tee "$WORK/wrk-key.txt"
+grep '^BENCH_JSON ' "$WORK/wrk-key.txt" | cut -d' ' -f2- >"$RESULTS/throughput_key.json"
 stop_pid "$NAAS_PID"
 
 echo "bench: end-to-end latency ($ROUNDS sequential jobs, --workers 8)"
