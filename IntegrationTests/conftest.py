@@ -7,23 +7,34 @@ Fixture API
 - legacy_sshd / legacy_target: an sshd that negotiates only legacy algorithms.
 - kbdint_sshd / kbdint_target: an sshd that takes keyboard-interactive logins only.
 - blackhole_target / closed_target: TCP that never answers / is refused.
+- sw_user_relay: a loopback port relayed to sw_user that can be switched
+  off (refused) and on (.off()/.on(); .target is the Target through it).
 - naas, client: a shared server (4 workers) and its NaasClient.
-- naas_idle, idle_client: a shared server with --workers 0 (jobs stay queued).
-- naas_factory(workers=.., env=.., http=..): servers of the test's own,
-  stopped when the test ends; .start()/.kill()/.stop() for restarts.
+- naas_idle, idle_client: a shared server with --workers 1 --hold-jobs (the
+  worker is live, so submissions are accepted, but jobs stay queued).
+- naas_factory(workers=.., env=.., http=.., args=.., hold_jobs=..): servers of
+  the test's own, stopped when the test ends; .start()/.kill()/.stop() for
+  restarts. module_fleet: the same, shared by one test module.
+  Every server gets very high rate limits, lockout and circuit breaker
+  thresholds (harness/server.py GENEROUS_LIMITS) unless `env` sets them.
+- cli_key(server, role=.., contexts=.., ttl=.., name=..): an API key made with
+  `naas keys create` on the server's data dir (no HTTP), as a harness.security.Key.
 - caller / new_caller(): fresh Basic credentials (job listings start empty).
 """
 import os
 import secrets
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from harness.fleet import ServerFleet
+from harness.security import Key
 from peers.kbdint_sshd import keyboard_only_sshd
 from peers.legacy_sshd import legacy_only_sshd
 from peers.net import LOOPBACK
 from peers.openssh import OpenSSHServer
+from peers.relay import SwitchableRelay
 from peers.silent import Blackhole, closed_port
 from peers.switches import FakeSwitches
 from peers.target import Target
@@ -73,6 +84,21 @@ def naas_factory(naas_bin, tmp_path_factory):
     fleet.stop_all()
 
 
+@pytest.fixture(scope="module")
+def module_fleet(naas_bin, tmp_path_factory):
+    fleet = ServerFleet(naas_bin, tmp_path_factory)
+    yield fleet
+    fleet.stop_all()
+
+
+@pytest.fixture
+def cli_key():
+    """Creates an API key with `naas keys create` (works while the server runs)."""
+    def make(server, role="admin", contexts=None, ttl=None, name=None):
+        return Key(server.create_key(role=role, contexts=contexts, ttl=ttl, name=name))
+    return make
+
+
 @pytest.fixture(scope="session")
 def naas(_session_fleet):
     return _session_fleet(workers=4)
@@ -85,7 +111,7 @@ def client(naas):
 
 @pytest.fixture(scope="session")
 def naas_idle(_session_fleet):
-    return _session_fleet(workers=0)
+    return _session_fleet(workers=1, hold_jobs=True)
 
 
 @pytest.fixture(scope="session")
@@ -193,3 +219,13 @@ def blackhole_target():
 @pytest.fixture(scope="session")
 def closed_target():
     return _unreachable("closed", closed_port())
+
+
+@pytest.fixture
+def sw_user_relay(sw_user):
+    relay = SwitchableRelay(sw_user.host, sw_user.port)
+    relay.target = replace(sw_user, name="sw-user-relay", port=relay.port)
+    try:
+        yield relay
+    finally:
+        relay.stop()

@@ -4,6 +4,7 @@ checked against its document (status, headers, body). v2 responses are
 checked at the microversion they negotiated, job results at both 2.0 and 2.1.
 The last test checks that every documented response was seen."""
 import json
+import time
 import uuid
 
 import pytest
@@ -46,6 +47,11 @@ def accepted_id(client, path, caller, headers=None):
 
 def v(microversion):
     return {"NAAS-API-Version": microversion}
+
+
+V2_RANGE = contract.microversion_range(contract.load_document("v2"))
+V2_MIN, V2_MAX = ("%d.%d" % bound for bound in V2_RANGE)
+V2_MICROVERSIONS = [f"2.{minor}" for minor in range(V2_RANGE[0][1], V2_RANGE[1][1] + 1)]
 
 
 # --- v1 and its legacy aliases -------------------------------------------------
@@ -255,7 +261,7 @@ def test_v2_submit(idle_client, caller, path, case):
     response = send(idle_client, caller, path)
     body = expect(response, status)
     if case == "406":
-        assert (body["min_version"], body["max_version"]) == ("2.0", "2.1"), body
+        assert (body["min_version"], body["max_version"]) == (V2_MIN, V2_MAX), body
     if case.startswith("422"):
         assert body["instance"] == response.headers["X-Request-ID"], body
         blamed = {entry["loc"][0] for entry in body["errors"] if entry["loc"]}
@@ -351,7 +357,7 @@ def test_v2_health_and_discovery(idle_client, path, status, headers):
         assert body["id"] == "v2" and body["status"] == "CURRENT", body
 
 
-@pytest.mark.parametrize("microversion", ["2.0", "2.1"])
+@pytest.mark.parametrize("microversion", V2_MICROVERSIONS)
 def test_v2_document_served_at_each_microversion(idle_client, microversion):
     response = idle_client.request("GET", "/v2/openapi.json", params={"microversion": microversion})
     served = expect(response, 200)
@@ -408,7 +414,7 @@ def test_v2_job_at_2_1_has_error_code(client, refused_v2_job, header):
     job_id, auth = refused_v2_job
     response = read_v2(client, job_id, auth, header)
     body = expect(response, 200)
-    assert response.headers["NAAS-API-Version"] == "2.1"
+    assert response.headers["NAAS-API-Version"] == ("2.1" if header == "2.1" else V2_MAX)
     assert body["error_code"] == "CONNECTION_REFUSED", body
     assert body["error_retryable"] is True, body
     # The same body is not a 2.0 response: the 2.1 fields would leak.
@@ -433,6 +439,241 @@ def test_v2_finished_jobs_at_each_microversion(client, sw_enabled):
                 assert body["error_code"] is None and body["error_retryable"] is None, body
 
 
+# --- v2 API keys, contexts and replay; the protections of both majors -----------
+
+ADMIN_SECRET = "naas-contract-admin-secret-3e"
+LATEST = v("latest")
+WRONG_PASSWORD = "naas-wrong-pw-contract-19"
+
+
+def admin_of(name="contract-admin"):
+    """HTTP Basic with the admin secret: an admin on v2."""
+    return (name, ADMIN_SECRET)
+
+
+@pytest.fixture(scope="module")
+def secure(module_fleet):
+    """Two contexts, the admin secret, one live worker that starts nothing."""
+    return module_fleet(workers=1, hold_jobs=True,
+                        env={"NAAS_CONTEXTS": "default,lab", "NAAS_ADMIN_SECRET": ADMIN_SECRET})
+
+
+@pytest.fixture(scope="module")
+def secure_client(secure):
+    return secure.client()
+
+
+def new_key_id(c):
+    response = c.request("POST", "/v2/api-keys", auth=admin_of(), json={"role": "viewer"},
+                         headers=LATEST)
+    assert response.status_code == 201, response.text
+    return response.json()["key_id"]
+
+
+def ended_job(c, who):
+    job_id = accepted_id(c, "/v2/send-command", who)
+    assert c.request("DELETE", f"/v2/jobs/{job_id}", auth=who).status_code == 200
+    return job_id
+
+
+def replay(c, who, job_id, headers=None, **options):
+    return c.request("POST", f"/v2/jobs/{job_id}/replay", auth=who,
+                     headers={**LATEST, **(headers or {})}, **options)
+
+
+V2_REPLAY_CASES = {
+    "202": (202, lambda c, who: replay(c, who, ended_job(c, who))),
+    "202-admin": (202, lambda c, who: replay(c, admin_of(), ended_job(c, who),
+                                             json={"username": "u", "password": "p"})),
+    "400-job-id": (400, lambda c, who: replay(c, who, "not-a-uuid")),
+    "400-request-id": (400, lambda c, who: replay(c, who, ended_job(c, who), BAD_REQUEST_ID)),
+    "401": (401, lambda c, who: replay(c, None, str(uuid.uuid4()))),
+    "403": (403, lambda c, who: replay(c, who, str(uuid.uuid4()))),
+    "404-2.3": (404, lambda c, who: replay(c, who, ended_job(c, who), v("2.3"))),
+    "406": (406, lambda c, who: replay(c, who, str(uuid.uuid4()), v("2.99"))),
+    "409": (409, lambda c, who: replay(c, who, accepted_id(c, "/v2/send-command", who))),
+    "413": (413, lambda c, who: replay(c, who, ended_job(c, who), JSON, data=BIG_BODY)),
+    "415": (415, lambda c, who: replay(c, who, ended_job(c, who), {"Content-Type": "text/plain"},
+                                       data=b"{}")),
+    "422": (422, lambda c, who: replay(c, who, ended_job(c, who), json={"username": "u"})),
+}
+
+
+@pytest.mark.parametrize("case", V2_REPLAY_CASES)
+def test_v2_replay_job(secure_client, caller, case):
+    status, send = V2_REPLAY_CASES[case]
+    expect(send(secure_client, caller), status)
+
+
+def contexts_request(c, who, headers=LATEST):
+    return c.request("GET", "/v2/contexts", auth=who, headers=headers)
+
+
+V2_CONTEXTS_CASES = {
+    "200": (200, lambda c, who: contexts_request(c, who)),
+    "200-admin": (200, lambda c, who: contexts_request(c, admin_of())),
+    "400-request-id": (400, lambda c, who: contexts_request(c, who, {**LATEST, **BAD_REQUEST_ID})),
+    "400-version": (400, lambda c, who: contexts_request(c, who, v("2.x"))),
+    "401": (401, lambda c, who: contexts_request(c, None)),
+    "404-2.2": (404, lambda c, who: contexts_request(c, who, v("2.2"))),
+    "406": (406, lambda c, who: contexts_request(c, who, v("2.99"))),
+}
+
+
+@pytest.mark.parametrize("case", V2_CONTEXTS_CASES)
+def test_v2_list_contexts(secure_client, caller, case):
+    status, send = V2_CONTEXTS_CASES[case]
+    body = expect(send(secure_client, caller), status)
+    if status == 200:
+        assert {entry["name"] for entry in body["contexts"]} == {"default", "lab"}, body
+
+
+def keys_request(c, method, path, who, headers=LATEST, **options):
+    return c.request(method, path, auth=who, headers=headers, **options)
+
+
+def create_request(c, who, body=None, headers=LATEST, **options):
+    if body is not None:
+        options["json"] = body
+    return keys_request(c, "POST", "/v2/api-keys", who, headers, **options)
+
+
+V2_KEY_CASES = {
+    "create-201": (201, lambda c, who: create_request(
+        c, admin_of(), {"role": "operator", "contexts": ["lab"], "ttl": 60, "name": "contract"})),
+    "create-400-json": (400, lambda c, who: create_request(
+        c, admin_of(), headers={**LATEST, **JSON}, data=b"{")),
+    "create-400-request-id": (400, lambda c, who: create_request(
+        c, admin_of(), {"role": "viewer"}, {**LATEST, **BAD_REQUEST_ID})),
+    "create-401": (401, lambda c, who: create_request(c, None, {"role": "viewer"})),
+    "create-403": (403, lambda c, who: create_request(c, who, {"role": "viewer"})),
+    "create-404-2.1": (404, lambda c, who: create_request(c, admin_of(), {"role": "viewer"}, v("2.1"))),
+    "create-406": (406, lambda c, who: create_request(c, admin_of(), {"role": "viewer"}, v("2.99"))),
+    "create-413": (413, lambda c, who: create_request(
+        c, admin_of(), headers={**LATEST, **JSON}, data=BIG_BODY)),
+    "create-415": (415, lambda c, who: create_request(
+        c, admin_of(), headers={**LATEST, "Content-Type": "text/plain"}, data=b'{"role": "viewer"}')),
+    "create-422": (422, lambda c, who: create_request(c, admin_of(), {"role": "root", "ttl": -1})),
+    "list-200": (200, lambda c, who: keys_request(c, "GET", "/v2/api-keys", admin_of())),
+    "list-400-request-id": (400, lambda c, who: keys_request(
+        c, "GET", "/v2/api-keys", admin_of(), {**LATEST, **BAD_REQUEST_ID})),
+    "list-401": (401, lambda c, who: keys_request(c, "GET", "/v2/api-keys", None)),
+    "list-403": (403, lambda c, who: keys_request(c, "GET", "/v2/api-keys", who)),
+    "list-406": (406, lambda c, who: keys_request(c, "GET", "/v2/api-keys", admin_of(), v("2.99"))),
+    "revoke-204": (204, lambda c, who: keys_request(
+        c, "DELETE", f"/v2/api-keys/{new_key_id(c)}", admin_of())),
+    "revoke-400": (400, lambda c, who: keys_request(c, "DELETE", "/v2/api-keys/k-XYZ", admin_of())),
+    "revoke-401": (401, lambda c, who: keys_request(c, "DELETE", "/v2/api-keys/k-000000000000", None)),
+    "revoke-403": (403, lambda c, who: keys_request(
+        c, "DELETE", f"/v2/api-keys/{new_key_id(c)}", who)),
+    "revoke-404": (404, lambda c, who: keys_request(
+        c, "DELETE", "/v2/api-keys/k-000000000000", admin_of())),
+    "revoke-406": (406, lambda c, who: keys_request(
+        c, "DELETE", "/v2/api-keys/k-000000000000", admin_of(), v("2.99"))),
+    "rotate-200": (200, lambda c, who: keys_request(
+        c, "POST", f"/v2/api-keys/{new_key_id(c)}/rotate", admin_of())),
+    "rotate-400": (400, lambda c, who: keys_request(
+        c, "POST", "/v2/api-keys/k-XYZ/rotate", admin_of())),
+    "rotate-401": (401, lambda c, who: keys_request(
+        c, "POST", "/v2/api-keys/k-000000000000/rotate", None)),
+    "rotate-403": (403, lambda c, who: keys_request(
+        c, "POST", f"/v2/api-keys/{new_key_id(c)}/rotate", who)),
+    "rotate-404": (404, lambda c, who: keys_request(
+        c, "POST", "/v2/api-keys/k-000000000000/rotate", admin_of())),
+    "rotate-406": (406, lambda c, who: keys_request(
+        c, "POST", "/v2/api-keys/k-000000000000/rotate", admin_of(), v("2.99"))),
+}
+
+
+@pytest.mark.parametrize("case", V2_KEY_CASES)
+def test_v2_api_keys(secure_client, caller, case):
+    status, send = V2_KEY_CASES[case]
+    body = expect(send(secure_client, caller), status)
+    if status in (200, 201) and "token" in (body or {}):
+        assert body["token"].startswith("naas_"), body
+
+
+def _needs_credentials(major, operation):
+    security = operation.spec.get("security", contract.contract(major).document.get("security"))
+    return bool(security) and {} not in security
+
+
+RATE_LIMITED = [(major, operation.operation_id)
+                for major in ("v1", "v2") for operation in contract.contract(major).operations
+                if "429" in operation.statuses and _needs_credentials(major, operation)]
+
+
+@pytest.fixture(scope="module")
+def limited(module_fleet):
+    """One authenticated request per caller and window."""
+    return module_fleet(workers=1, hold_jobs=True,
+                        env={"RATE_LIMIT_PER_CALLER": "1", "NAAS_ADMIN_SECRET": ADMIN_SECRET})
+
+
+@pytest.mark.parametrize("major,operation_id", RATE_LIMITED)
+def test_rate_limited(limited, major, operation_id):
+    operation = next(op for op in contract.contract(major).operations
+                     if op.operation_id == operation_id)
+    c = limited.client()
+    name = f"rate-{uuid.uuid4().hex[:8]}"
+    if major == "v2":  # the admin secret passes every role check
+        who, headers, first = admin_of(name), LATEST, "/v2/jobs"
+    else:
+        who, headers, first = (name, "rate-pw"), {}, "/v1/jobs"
+    assert c.request("GET", first, auth=who, headers=headers).status_code == 200
+    path = operation.template.replace("{job_id}", str(uuid.uuid4()))
+    path = path.replace("{key_id}", "k-000000000000")
+    options = {}
+    if operation.method == "POST" and "send" in path:
+        options["json"] = body_for(path)
+    elif path == "/v2/api-keys" and operation.method == "POST":
+        options["json"] = {"role": "viewer"}
+    response = c.request(operation.method, path, auth=who, headers=headers, **options)
+    expect(response, 429)
+    assert int(response.headers["Retry-After"]) > 0
+
+
+def test_lockouts_in_both_majors(naas_factory, sw_enabled, new_caller):
+    server = naas_factory(workers=1, env={"USER_LOCKOUT_THRESHOLD": "1",
+                                          "DEVICE_LOCKOUT_THRESHOLD": "1"})
+    c = server.client()
+    wrong = sw_enabled.with_password(WRONG_PASSWORD)
+    job_id = accepted_id_of(c.submit("/v1/send_command", wrong.body(commands=["show version"]),
+                                     wrong.auth))
+    deadline = time.monotonic() + 60
+    while c.job(job_id, wrong.auth).status_code != 403:  # locked out as the job ends
+        assert time.monotonic() < deadline, "the username was not locked out"
+        time.sleep(0.05)
+    expect(c.jobs(wrong.auth), 403)
+    expect(c.request("GET", "/v2/jobs", auth=wrong.auth), 403)
+    expect(contexts_request(c, wrong.auth), 403)
+    someone = new_caller()  # not locked out, but the device is
+    for path in V1_SUBMIT + V2_SUBMIT:
+        fields = {"commands": ["show version"]} if "command" in path else {"config": ["vlan 5"]}
+        expect(c.submit(path, sw_enabled.body(**fields), someone), 403)
+
+
+def accepted_id_of(response):
+    assert response.status_code == 202, response.text
+    return response.json()["job_id"]
+
+
+def test_no_worker_in_both_majors(naas_factory, caller):
+    server = naas_factory(workers=1, hold_jobs=True)
+    job_id = ended_job(server.client(), caller)
+    server.stop()
+    server.workers, server.hold_jobs = 0, False
+    server.start()
+    c = server.client()
+    deadline = time.monotonic() + 30  # until the old process' worker no longer counts as live
+    while contexts_request(c, caller).json()["contexts"][0]["workers"] != 0:
+        assert time.monotonic() < deadline
+        time.sleep(0.5)
+    for path in V1_SUBMIT + V2_SUBMIT:
+        expect(c.submit(path, body_for(path), caller), 503)
+    expect(replay(c, caller, job_id), 503)
+
+
 # --- the validator itself ---------------------------------------------------------
 
 def test_validator_rejects_what_the_document_does_not_allow(idle_client, caller):
@@ -452,9 +693,10 @@ def test_validator_rejects_what_the_document_does_not_allow(idle_client, caller)
 
 # --- coverage: keep last ----------------------------------------------------------
 
-# Documented responses no test here can bring about on demand.
+# Documented responses no test here can bring about on demand: (operationId, status).
 UNREACHABLE = {
-    "503": "needs a store that stops answering while the server runs",
+    (operation, "503"): "needs a store that stops answering while the server runs"
+    for operation in ("healthcheck", "v1Healthcheck", "v2Healthcheck")
 }
 
 
@@ -471,5 +713,5 @@ def test_every_documented_response_was_seen(request):
     if {name for name in dir(request.module) if name.startswith("test_")} - selected:
         pytest.skip("only part of this module was selected")
     missing = sorted(entry for entry in documented_responses()
-                     if entry[2] not in UNREACHABLE and entry not in contract.covered)
+                     if entry[1:] not in UNREACHABLE and entry not in contract.covered)
     assert not missing, f"documented but never seen (or never valid): {missing}"

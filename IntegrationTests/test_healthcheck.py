@@ -32,8 +32,8 @@ def test_v1_healthcheck_is_marked_v1(client):
     assert client.health("/v1/healthcheck").headers["X-API-Version"] == "v1"
 
 
-def test_server_without_workers_says_so(idle_client):
-    body = health(idle_client, "/healthcheck")
+def test_server_without_workers_says_so(naas_factory):
+    body = health(naas_factory(workers=0).client(), "/healthcheck")
     assert body["status"] == "no_workers"
     assert body["components"]["workers"]["count"] == 0
     assert body["components"]["workers"]["active_jobs"] == 0

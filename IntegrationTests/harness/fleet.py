@@ -12,9 +12,10 @@ class ServerFleet:
         self.tmp_path_factory = tmp_path_factory
         self.servers = []
 
-    def __call__(self, workers=2, http=False, env=None, args=(), start=True):
+    def __call__(self, workers=2, http=False, env=None, args=(), hold_jobs=False, start=True):
         server = NaasServer(self.binary, self.tmp_path_factory.mktemp("naas"),
-                            workers=workers, http=http, env=env, args=args)
+                            workers=workers, http=http, env=env, args=args,
+                            hold_jobs=hold_jobs)
         self.servers.append(server)
         ServerFleet.everyone.append(server)
         return server.start() if start else server

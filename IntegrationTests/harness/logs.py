@@ -22,3 +22,11 @@ def json_records(paths):
 def jobs_started(records):
     """How many times each job id was picked up by a worker."""
     return Counter(r.get("request_id") for r in records if r.get("message") == "job started")
+
+
+AUDIT_LOGGER = "naas.audit"
+
+
+def audit_records(records):
+    """The audit trail: one record per act, logger `naas.audit`, message = event."""
+    return [r for r in records if r.get("logger") == AUDIT_LOGGER]

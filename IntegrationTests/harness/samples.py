@@ -1,7 +1,8 @@
 """Valid request bodies aimed at a documentation address (192.0.2.0/24).
 
-They are meant for servers started with `--workers 0`, where nothing ever
-connects: the tests look only at what the API accepts and stores.
+They are meant for servers started with `--workers 1 --hold-jobs`, where
+submissions are accepted but nothing ever runs or connects: the tests look
+only at what the API accepts and stores.
 """
 
 PARKED_HOST = "192.0.2.10"

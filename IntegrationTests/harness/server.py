@@ -1,5 +1,8 @@
-"""One `naas serve` instance: its data dir, its log files (one per start), its URL."""
+"""One `naas serve` instance: its data dir, its log files (one per start), its URL,
+and the `naas keys` command run against its data dir."""
+import json
 import os
+import subprocess
 import time
 from pathlib import Path
 
@@ -11,10 +14,22 @@ from peers.process import Background
 from .client import NaasClient
 from .logs import json_records
 
+# Every server the harness starts gets these unless the test sets them itself:
+# limits so high that tests sending many requests or jobs to one device
+# never meet a rate limit, a lockout or an open circuit by accident. Tests of
+# those protections start their own servers with small values.
+GENEROUS_LIMITS = {
+    "RATE_LIMIT_PER_CALLER": "1000000",
+    "RATE_LIMIT_PER_DEVICE": "1000000",
+    "DEVICE_LOCKOUT_THRESHOLD": "1000000",
+    "USER_LOCKOUT_THRESHOLD": "1000000",
+    "CIRCUIT_BREAKER_THRESHOLD": "1000000",
+}
+
 
 class NaasServer:
     def __init__(self, binary, root, *, workers=None, http=False, env=None, args=(),
-                 log_level="debug"):
+                 hold_jobs=False, log_level="debug"):
         self.binary = Path(binary)
         self.root = Path(root)
         self.data_dir = self.root / "data"
@@ -23,6 +38,9 @@ class NaasServer:
         self.http = http
         self.env = dict(env or {})
         self.args = [str(arg) for arg in args]  # extra `serve` flags, e.g. --ssh-legacy
+        # --hold-jobs: the workers register (submissions are accepted) but
+        # start nothing, so every job stays queued and no device is contacted.
+        self.hold_jobs = hold_jobs
         self.log_level = log_level
         self.host = LOOPBACK
         self.port = None
@@ -38,9 +56,15 @@ class NaasServer:
                 "--data-dir", self.data_dir, "--log-level", self.log_level]
         if self.workers is not None:
             argv += ["--workers", self.workers]
+        if self.hold_jobs:
+            argv.append("--hold-jobs")
         if self.http:
             argv.append("--http")
         return argv + self.args
+
+    def environment(self):
+        """The process environment of the server and of `naas keys` against it."""
+        return {**os.environ, **GENEROUS_LIMITS, **self.env}
 
     def start(self, timeout=30):
         """Start (or restart, on the same data dir) and wait for a healthy 200."""
@@ -48,9 +72,8 @@ class NaasServer:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.starts += 1
-        env = {**os.environ, **self.env}
         self.process = Background(self.argv(), self.log_dir / f"server-{self.starts}.log",
-                                  env=env).start()
+                                  env=self.environment()).start()
         self._wait_until_serving(timeout)
         return self
 
@@ -94,3 +117,43 @@ class NaasServer:
     def log_records(self):
         """Every JSON log line this server wrote, across all of its starts."""
         return json_records(self.log_paths)
+
+    def keys(self, *args, check=True, timeout=30):
+        """Runs `naas keys <args> --data-dir <this server's data dir>` (it works
+        while the server runs); returns the CompletedProcess (text output)."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        argv = [str(self.binary), "keys", *map(str, args), "--data-dir", str(self.data_dir)]
+        completed = subprocess.run(argv, env=self.environment(), stdin=subprocess.DEVNULL,
+                                   capture_output=True, text=True, timeout=timeout, check=False)
+        if check and completed.returncode != 0:
+            raise AssertionError(f"$ {' '.join(argv)}\nexit {completed.returncode}\n"
+                                 f"stdout: {completed.stdout}\nstderr: {completed.stderr}")
+        return completed
+
+    def create_key(self, role="admin", contexts=None, ttl=None, name=None):
+        """`naas keys create`: the create body it prints (with the token), as a dict."""
+        args = ["create", "--role", role]
+        if contexts is not None:
+            args += ["--contexts", ",".join(contexts)]
+        if ttl is not None:
+            args += ["--ttl", ttl]
+        if name is not None:
+            args += ["--name", name]
+        return cli_json(self.keys(*args).stdout)
+
+
+def cli_json(stdout):
+    """The JSON object a `naas keys` command printed (the whole output, or the
+    one line of it that is a JSON object)."""
+    try:
+        return json.loads(stdout)
+    except ValueError:
+        pass
+    for line in stdout.splitlines():
+        line = line.strip()
+        if line.startswith("{"):
+            try:
+                return json.loads(line)
+            except ValueError:
+                continue
+    raise AssertionError(f"no JSON object in the output of naas keys: {stdout!r}")

@@ -42,7 +42,7 @@ struct JobIntake: Sendable {
         }
         let newJob = NewJob(
             id: job.id, owner: principal.owner, context: job.context, spec: job.spec, credentials: job.credentials,
-            loginSubject: principal.loginSubject, createdAt: clock())
+            loginSubject: principal.loginSubject, submittedBy: principal.identity, createdAt: clock())
         do {
             try await store.enqueue(newJob)
         } catch StoreError.duplicateJobID {

@@ -84,8 +84,9 @@ struct JobRoutes: Sendable {
             throw APIError.conflict("Job \(original.id) is \(original.status.rawValue); only an ended job can be replayed")
         }
         let principal = try context.caller()
+        // The body is optional: without one, an API-key caller hears which fields it lacks.
         let hasBody = request.headers[.contentLength].map { $0 != "0" } ?? (request.headers[.transferEncoding] != nil)
-        let body: JSONValue = hasBody || principal.deviceLogin == nil ? try await request.jsonBody(limit: context.maxUploadSize) : [:]
+        let body: JSONValue = hasBody ? try await request.jsonBody(limit: context.maxUploadSize) : [:]
         guard case .object(let fields) = body else {
             throw APIError.validation(source: "json", [FieldError([], "The body must be a JSON object, not \(body.typeName)", type: "type_error")])
         }

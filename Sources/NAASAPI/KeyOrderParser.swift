@@ -31,7 +31,9 @@ extension KeyOrder {
             contexts = ContextScope(names: names)
         case _?: errors.append(FieldError(["contexts"], "contexts must be a non-empty list of context names, or [\"*\"]"))
         }
+        // The default never outlives the maximum.
         var lifetime: TimeInterval? = settings.keyDefaultLifetime > 0 ? settings.keyDefaultLifetime : nil
+        if settings.keyMaxLifetime > 0 { lifetime = min(lifetime ?? .infinity, settings.keyMaxLifetime) }
         switch fields["ttl"] {
         case nil, .null?: break
         case .int(let seconds)? where seconds >= 0:

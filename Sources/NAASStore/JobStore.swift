@@ -81,11 +81,13 @@ public struct NewJob: Sendable {
     public let credentials: Credentials
     /// `loginFingerprint` of the Basic username that submitted it; nil for API keys.
     public let loginSubject: String?
+    /// The submitter's audit identity, e.g. `key:k-…` or `basic:alice`.
+    public let submittedBy: String?
     public let createdAt: Date
 
     public init(
         id: String, owner: String, context: String = ContextName.defaultName, spec: JobSpec,
-        credentials: Credentials, loginSubject: String? = nil, createdAt: Date = Date()
+        credentials: Credentials, loginSubject: String? = nil, submittedBy: String? = nil, createdAt: Date = Date()
     ) {
         self.id = id
         self.owner = owner
@@ -93,6 +95,7 @@ public struct NewJob: Sendable {
         self.spec = spec
         self.credentials = credentials
         self.loginSubject = loginSubject
+        self.submittedBy = submittedBy
         self.createdAt = createdAt
     }
 }
@@ -100,8 +103,8 @@ public struct NewJob: Sendable {
 /// A job a worker has claimed, with its credentials decrypted.
 public struct ClaimedJob: Sendable {
     public let id: String
-    /// Who submitted it (an audit identity or a credential fingerprint).
-    public let owner: String
+    /// Who submitted it, as the audit log names callers.
+    public let submittedBy: String?
     public let spec: JobSpec
     public let credentials: Credentials
 }

@@ -22,6 +22,7 @@ public final class SQLiteJobStore: JobStore {
         let spec: String
         let sealedCredentials: Data
         let loginSubject: String?
+        let submittedBy: String?
         let createdAt: Double
     }
 
@@ -50,10 +51,13 @@ public final class SQLiteJobStore: JobStore {
                 try jobs.map { job in
                     try db.execute(
                         sql: """
-                            INSERT INTO jobs (id, owner, context, status, spec, credentials, login_subject, created_at)
-                            VALUES (?, ?, ?, 'queued', ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
+                            INSERT INTO jobs (id, owner, context, status, spec, credentials, login_subject, submitted_by, created_at)
+                            VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
                             """,
-                        arguments: [job.id, job.owner, job.context, job.spec, job.sealedCredentials, job.loginSubject, job.createdAt])
+                        arguments: [
+                            job.id, job.owner, job.context, job.spec, job.sealedCredentials, job.loginSubject, job.submittedBy,
+                            job.createdAt,
+                        ])
                     return db.changesCount > 0
                 }
             }
@@ -106,7 +110,7 @@ public final class SQLiteJobStore: JobStore {
         let spec = String(decoding: try JSONEncoder().encode(job.spec), as: UTF8.self)
         let pending = PendingJob(
             id: job.id, owner: job.owner, context: job.context, spec: spec,
-            sealedCredentials: try vault.seal(job.credentials), loginSubject: job.loginSubject,
+            sealedCredentials: try vault.seal(job.credentials), loginSubject: job.loginSubject, submittedBy: job.submittedBy,
             createdAt: job.createdAt.timeIntervalSince1970)
         guard try await submissions.submit(pending) else {
             throw StoreError.duplicateJobID(job.id)
@@ -125,19 +129,19 @@ public final class SQLiteJobStore: JobStore {
         let claimArguments = arguments
         let claimFilter = contextFilter
         // Rows are not Sendable: copy the columns out inside the database closure.
-        let claimed = try await pool.write { db -> (id: String, owner: String, spec: String, sealed: Data?)? in
+        let claimed = try await pool.write { db -> (id: String, submittedBy: String?, spec: String, sealed: Data?)? in
             try Row.fetchOne(db, sql: """
                 UPDATE jobs SET status = 'started', started_at = ?
                 WHERE seq = (SELECT seq FROM jobs WHERE status = 'queued'\(claimFilter) ORDER BY seq LIMIT 1)
-                RETURNING id, owner, spec, credentials
-                """, arguments: claimArguments).map { row in (row["id"], row["owner"], row["spec"], row["credentials"]) }
+                RETURNING id, submitted_by, spec, credentials
+                """, arguments: claimArguments).map { row in (row["id"], row["submitted_by"], row["spec"], row["credentials"]) }
         }
-        guard let (id, owner, specJSON, sealedCredentials) = claimed else { return nil }
+        guard let (id, submittedBy, specJSON, sealedCredentials) = claimed else { return nil }
         let spec = try JSONDecoder().decode(JobSpec.self, from: Data(specJSON.utf8))
         guard let sealed = sealedCredentials else {
             throw StoreError.undecryptableCredentials(id)
         }
-        return ClaimedJob(id: id, owner: owner, spec: spec, credentials: try vault.open(sealed, jobID: id))
+        return ClaimedJob(id: id, submittedBy: submittedBy, spec: spec, credentials: try vault.open(sealed, jobID: id))
     }
 
     @discardableResult

@@ -32,6 +32,8 @@ enum SQLiteSchema {
                 ALTER TABLE jobs ADD COLUMN context TEXT NOT NULL DEFAULT 'default';
                 -- The salted hash of the Basic username that submitted the job, for user lockouts.
                 ALTER TABLE jobs ADD COLUMN login_subject TEXT;
+                -- Who submitted it, as the audit log names callers (never a secret).
+                ALTER TABLE jobs ADD COLUMN submitted_by TEXT;
                 CREATE INDEX jobs_by_context ON jobs(status, context, seq);
                 CREATE TABLE api_keys (
                     id TEXT PRIMARY KEY,

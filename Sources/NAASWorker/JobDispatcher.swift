@@ -127,9 +127,9 @@ public final class JobDispatcher: Service {
         } catch {
             log.error("recording a job result failed", metadata: ["error": "\(error)"])
         }
-        audit.record(.jobCompleted, identity: job.owner, requestID: job.id, [
-            "job_id": job.id, "device": job.spec.target.address, "outcome": outcome.auditName,
-        ].merging(outcome.errorCode.map { ["error_code": $0.rawValue] } ?? [:]) { $1 })
+        var details = ["job_id": job.id, "device": job.spec.target.address, "status": outcome.status.rawValue]
+        if let code = outcome.errorCode { details["error_code"] = code.rawValue }
+        audit.record(.jobCompleted, identity: job.submittedBy ?? "system", requestID: job.id, details)
         let elapsed = ContinuousClock.now - started
         switch outcome {
         case .succeeded:
@@ -159,12 +159,10 @@ public final class JobDispatcher: Service {
 }
 
 extension JobOutcome {
-    fileprivate var auditName: String {
-        switch self {
-        case .succeeded: "succeeded"
-        case .deviceFailed: "device_failed"
-        case .crashed: "failed"
-        }
+    /// The status the job ends in.
+    fileprivate var status: JobStatus {
+        if case .crashed = self { return .failed }
+        return .finished
     }
 
     fileprivate var errorCode: DeviceErrorCode? {

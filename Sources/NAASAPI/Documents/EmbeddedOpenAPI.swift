@@ -1275,6 +1275,7 @@ paths:
                 value: {host: '192.0.2.10', platform: cisco_ios, commands: [show version]}
               withAPIKey:
                 summary: From 2.3, with an API key (the device login in the body)
+                x-naas-min-version: "2.3"
                 value: {host: '192.0.2.10', platform: cisco_ios, commands: [show version], username: netops, password: device-pw, context: lab}
       responses:
         '202': {$ref: '#/components/responses/JobAccepted'}
