@@ -31,4 +31,26 @@ import Testing
         #expect(throws: Never.self) { try EncryptionKey.load(environmentValue: good, dataDirectory: directory) }
         #expect(throws: StoreError.self) { try EncryptionKey.load(environmentValue: "c2hvcnQ=", dataDirectory: directory) }
     }
+
+    @Test func aRotatedVaultStillOpensWhatItsPreviousKeySealed() throws {
+        let credentials = Credentials(username: "ops", password: "vault-pw", enableSecret: "en")
+        let old = SymmetricKey(size: .bits256)
+        let new = SymmetricKey(size: .bits256)
+        let sealedBefore = try CredentialVault(key: old).seal(credentials)
+        let rotated = CredentialVault(key: new, previousKeys: [old])
+        #expect(try rotated.open(sealedBefore, jobID: "j") == credentials)
+        let sealedAfter = try rotated.seal(credentials)
+        // Once the old key is dropped, what it sealed is unreadable; what the new key sealed is not.
+        let finished = CredentialVault(key: new)
+        #expect(try finished.open(sealedAfter, jobID: "k") == credentials)
+        #expect(throws: StoreError.undecryptableCredentials("j")) { try finished.open(sealedBefore, jobID: "j") }
+    }
+
+    @Test func previousKeysAreReadFromACommaSeparatedList() throws {
+        let one = Data(repeating: 1, count: 32).base64EncodedString()
+        let two = Data(repeating: 2, count: 32).base64EncodedString()
+        #expect(try EncryptionKey.previous(environmentValue: " \(one) , \(two) ").count == 2)
+        #expect(try EncryptionKey.previous(environmentValue: nil).isEmpty)
+        #expect(throws: StoreError.self) { try EncryptionKey.previous(environmentValue: "c2hvcnQ=") }
+    }
 }
