@@ -5,12 +5,6 @@ import NAASCore
 /// The circuit breaker, lockouts and rate-limit windows, kept in the same
 /// database as the jobs so every process sharing it sees the same state.
 extension SQLiteJobStore: ProtectionStore {
-    /// One request counted against one subject's window.
-    struct RateHit: Sendable {
-        let subject: String
-        let windowStart: Double
-    }
-
     public func circuitGate(device: String, at now: Date) async throws -> CircuitGate {
         guard protection.circuitThreshold > 0 else { return .closed }
         // Most devices have no circuit row: a read answers them without taking the write lock.
@@ -35,31 +29,44 @@ extension SQLiteJobStore: ProtectionStore {
     }
 
     public func lockedUntil(_ scope: LockoutScope, subject: String, at now: Date) async throws -> Date? {
-        try await pool.read { db in
-            try Double.fetchOne(
-                db, sql: "SELECT until FROM lockouts WHERE scope = ? AND subject = ? AND until > ?",
-                arguments: [scope.rawValue, subject, now.timeIntervalSince1970]
-            ).map(Date.init(timeIntervalSince1970:))
+        let key = LockoutSnapshot.Key(scope: scope.rawValue, subject: subject)
+        let clock = now.timeIntervalSince1970
+        let generation: Int
+        switch lockouts.lookup(key, now: clock) {
+        case .known(let until): return until.map(Date.init(timeIntervalSince1970:))
+        case .unknown(let current): generation = current
         }
+        // Lockouts are few and short-lived: read them all, so the next requests need no read at all.
+        let active = try await pool.read { db in
+            var active: [LockoutSnapshot.Key: Double] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT scope, subject, until FROM lockouts WHERE until > ?", arguments: [clock]) {
+                active[LockoutSnapshot.Key(scope: row["scope"], subject: row["subject"])] = row["until"]
+            }
+            return active
+        }
+        lockouts.replace(with: active, readAt: clock, generation: generation)
+        return active[key].map(Date.init(timeIntervalSince1970:))
     }
 
     public func countRequests(subjects: [String], window: TimeInterval, at now: Date) async throws -> [Int] {
-        let start = (now.timeIntervalSince1970 / window).rounded(.down) * window
-        var counts: [Int] = []
-        for subject in subjects {
-            counts.append(try await requestCounts.submit(RateHit(subject: subject, windowStart: start)))
-        }
-        return counts
+        requestCounts.count(subjects, windowStart: (now.timeIntervalSince1970 / window).rounded(.down) * window)
     }
 
-    static func count(_ hit: RateHit, _ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: """
-            INSERT INTO rate_windows (subject, window_start, count) VALUES (?, ?, 1)
-            ON CONFLICT(subject) DO UPDATE SET
-                count = CASE WHEN window_start = excluded.window_start THEN count + 1 ELSE 1 END,
-                window_start = excluded.window_start
-            RETURNING count
-            """, arguments: [hit.subject, hit.windowStart]) ?? 1
+    /// Adds counts to their windows (a window that has ended starts again); returns the totals.
+    static func add(_ counts: [RequestTally.Key: Int], _ db: Database) throws -> [RequestTally.Key: Int] {
+        var totals: [RequestTally.Key: Int] = [:]
+        for (key, count) in counts {
+            totals[key] = try Int.fetchOne(db, sql: """
+                INSERT INTO rate_windows (subject, window_start, count) VALUES (?, ?, ?)
+                ON CONFLICT(subject) DO UPDATE SET
+                    count = CASE WHEN window_start = excluded.window_start THEN count + excluded.count
+                                 WHEN window_start < excluded.window_start THEN excluded.count
+                                 ELSE count END,
+                    window_start = max(window_start, excluded.window_start)
+                RETURNING CASE WHEN window_start = ? THEN count ELSE ? END
+                """, arguments: [key.subject, key.windowStart, count, key.windowStart, count]) ?? count
+        }
+        return totals
     }
 
     /// Counts a job's outcome against its device and its Basic login, inside the transaction that ends it.

@@ -12,7 +12,8 @@ public final class SQLiteJobStore: JobStore {
     let protection: ProtectionPolicy
     private let ownerSalt: Data
     private let submissions: GroupCommit<PendingJob, Bool>
-    let requestCounts: GroupCommit<RateHit, Int>
+    let requestCounts: RequestTally
+    let lockouts = LockoutSnapshot()
 
     /// A job row ready to insert.
     struct PendingJob: Sendable {
@@ -62,8 +63,8 @@ public final class SQLiteJobStore: JobStore {
                 }
             }
         }
-        self.requestCounts = GroupCommit { [pool] hits in
-            try await pool.write { db in try hits.map { try Self.count($0, db) } }
+        self.requestCounts = RequestTally { [pool] counts in
+            try await pool.write { db in try Self.add(counts, db) }
         }
     }
 
@@ -157,7 +158,7 @@ public final class SQLiteJobStore: JobStore {
             (status, output, error, code) = (.failed, nil, message, nil)
         }
         let keep = (status == .finished && code == nil) ? retention.succeeded : retention.failed
-        return try await pool.write { [self] db in
+        let events: [ProtectionEvent] = try await pool.write { [self] db in
             let ended = try Row.fetchOne(db, sql: """
                 UPDATE jobs SET status = ?, output = ?, error = ?, error_code = ?, ended_at = ?,
                     expires_at = ?, credentials = NULL
@@ -169,6 +170,9 @@ public final class SQLiteJobStore: JobStore {
             return try recordProtection(
                 outcome, device: spec.target.address, loginSubject: ended["login_subject"], now: now, db)
         }
+        // Only now is a new lockout committed, so only now may the snapshot be read again.
+        if !events.isEmpty { lockouts.invalidate() }
+        return events
     }
 
     public func cancel(_ id: String) async throws -> CancelResult {

@@ -113,4 +113,30 @@ import Testing
         }
         #expect(counts.sorted() == Array(1...50))
     }
+
+    @Test func countsReachTheStoreAndOtherProcessesSeeThem() async throws {
+        let fixture = try StoreFixture()
+        let other = try fixture.sibling()
+        let now = Date()
+        for _ in 0..<3 { _ = try await fixture.store.countRequests(subjects: ["shared"], window: 3600, at: now) }
+        try await Task.sleep(for: .milliseconds(300))  // a few flushes
+        // The other process counts its first request on top of the three: once its own flush brings the total back.
+        #expect(try await other.countRequests(subjects: ["shared"], window: 3600, at: now) == [1])
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try await other.countRequests(subjects: ["shared"], window: 3600, at: now) == [5])
+        // This one has not flushed since the other counted: its own three and this request, until the next flush.
+        #expect(try await fixture.store.countRequests(subjects: ["shared"], window: 3600, at: now) == [4])
+    }
+
+    @Test func aLockoutWrittenHereIsSeenAtOnceAndElsewhereWithinASecond() async throws {
+        let policy = ProtectionPolicy(circuitThreshold: 0, deviceLockout: .init(threshold: 1, window: 60, duration: 60))
+        let fixture = try StoreFixture(protection: policy)
+        let other = try fixture.sibling(protection: policy)
+        #expect(try await fixture.store.lockedUntil(.device, subject: device, at: Date()) == nil)
+        #expect(try await other.lockedUntil(.device, subject: device, at: Date()) == nil)
+        _ = try await fixture.run(port: 2201, refused)
+        #expect(try await fixture.store.lockedUntil(.device, subject: device, at: Date()) != nil, "the writer sees it at once")
+        #expect(try await other.lockedUntil(.device, subject: device, at: Date().addingTimeInterval(1.1)) != nil,
+                "another process within a second")
+    }
 }

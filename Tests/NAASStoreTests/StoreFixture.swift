@@ -36,6 +36,13 @@ struct StoreFixture {
         return try await store.finish(claimed?.id ?? job.id, outcome: outcome)
     }
 
+    /// A second store on the same file: what another process sharing it sees.
+    func sibling(protection: ProtectionPolicy = .init()) throws -> SQLiteJobStore {
+        try SQLiteJobStore(
+            path: directory.appendingPathComponent("naas.sqlite").path,
+            vault: CredentialVault(key: SymmetricKey(size: .bits256)), protection: protection)
+    }
+
     /// Every byte of the database files, for secret scans.
     func rawFileContents() throws -> Data {
         var all = Data()
