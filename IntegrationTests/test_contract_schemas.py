@@ -607,7 +607,8 @@ RATE_LIMITED = [(major, operation.operation_id)
 def limited(module_fleet):
     """One authenticated request per caller and window."""
     return module_fleet(workers=1, hold_jobs=True,
-                        env={"RATE_LIMIT_PER_CALLER": "1", "NAAS_ADMIN_SECRET": ADMIN_SECRET})
+                        env={"RATE_LIMIT_PER_CALLER": "1", "RATE_LIMIT_WINDOW": "3600",
+                             "NAAS_ADMIN_SECRET": ADMIN_SECRET})
 
 
 @pytest.mark.parametrize("major,operation_id", RATE_LIMITED)

@@ -18,6 +18,8 @@ final class RequestTally: Sendable {
     private struct State: Sendable {
         /// Counted here, not yet in the store.
         var pending: [Key: Int] = [:]
+        /// Being added to the store by the flush under way.
+        var inFlight: [Key: Int] = [:]
         /// The store's totals at the last flush.
         var stored: [Key: Int] = [:]
         var flushing = false
@@ -38,7 +40,7 @@ final class RequestTally: Sendable {
             let counts = subjects.map { subject in
                 let key = Key(subject: subject, windowStart: windowStart)
                 state.pending[key, default: 0] += 1
-                return state.stored[key, default: 0] + state.pending[key, default: 0]
+                return state.stored[key, default: 0] + state.inFlight[key, default: 0] + state.pending[key, default: 0]
             }
             // Totals of windows that have ended answer nothing any more.
             state.stored = state.stored.filter { $0.key.windowStart >= windowStart }
@@ -57,6 +59,7 @@ final class RequestTally: Sendable {
             let batch = state.withLock { state in
                 let batch = state.pending
                 state.pending = [:]
+                state.inFlight = batch
                 if batch.isEmpty { state.flushing = false }
                 return batch
             }
@@ -65,11 +68,13 @@ final class RequestTally: Sendable {
                 let totals = try await writer(batch)
                 state.withLock { state in
                     for (key, total) in totals { state.stored[key] = total }
+                    state.inFlight = [:]
                 }
             } catch {
                 // Keep the counts for the next flush rather than forget requests.
                 state.withLock { state in
                     for (key, count) in batch { state.pending[key, default: 0] += count }
+                    state.inFlight = [:]
                 }
             }
         }
