@@ -1182,7 +1182,7 @@ info:
 
     - an **API key** (from `POST /v2/api-keys`, or `naas keys create` on the
       server for the first one), sent as `Authorization: Bearer <token>` or
-      `X-API-Key: <token>` (`Authorization` wins when both are sent). Its role
+      `X-API-Key: <token>` (a bearer token wins when both are sent; a key wins over Basic). Its role
       and contexts are the key's. The device login of its jobs comes in the
       body (`username`, `password`).
     - **HTTP Basic with the device's own login**, as in v1: an `operator`
@@ -1766,7 +1766,7 @@ components:
       name: X-API-Key
       description: |
         The same token in `X-API-Key`, for clients that cannot set
-        `Authorization`; `Authorization` wins when both are sent.
+        `Authorization`; a bearer token wins when both are sent, and a key wins over Basic.
     deviceBasic:
       type: http
       scheme: basic
