@@ -53,6 +53,14 @@ final class RequestTally: Sendable {
         return counts
     }
 
+    /// Returns once every count taken so far is in the store (or after `timeout`).
+    func drained(timeout: Duration = .seconds(10)) async {
+        let deadline = ContinuousClock.now + timeout
+        while state.withLock({ $0.flushing }), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
     private func flushWhilePending() async {
         while true {
             try? await Task.sleep(for: flushInterval)

@@ -10,7 +10,7 @@ import Testing
     let device = "192.0.2.1:2201"
 
     @Test func circuitOpensAtTheThresholdThenLetsOneProbeThroughAfterTheTimeout() async throws {
-        let fixture = try StoreFixture(protection: ProtectionPolicy(circuitThreshold: 3, circuitTimeout: 0.3))
+        let fixture = try StoreFixture(protection: ProtectionPolicy(circuitThreshold: 3, circuitTimeout: 30))
         #expect(try await fixture.run(port: 2201, refused).isEmpty)
         #expect(try await fixture.run(port: 2201, refused).isEmpty)
         let events = try await fixture.run(port: 2201, refused)
@@ -25,7 +25,7 @@ import Testing
         }
         #expect(try await fixture.store.circuitGate(device: "192.0.2.1:22", at: Date()) == .closed, "other devices are not affected")
 
-        let later = Date().addingTimeInterval(0.5)
+        let later = Date().addingTimeInterval(31)
         #expect(try await fixture.store.circuitGate(device: device, at: later) == .probe)
         guard case .open = try await fixture.store.circuitGate(device: device, at: later) else {
             Issue.record("only one probe at a time while half-open")
@@ -119,12 +119,12 @@ import Testing
         let other = try fixture.sibling()
         let now = Date()
         for _ in 0..<3 { _ = try await fixture.store.countRequests(subjects: ["shared"], window: 3600, at: now) }
-        try await Task.sleep(for: .milliseconds(300))  // a few flushes
-        // The other process counts its first request on top of the three: once its own flush brings the total back.
+        await fixture.store.requestCounts.drained()
+        // The other process counts its first request alone, until its own flush brings back the store's total.
         #expect(try await other.countRequests(subjects: ["shared"], window: 3600, at: now) == [1])
-        try await Task.sleep(for: .milliseconds(300))
+        await other.requestCounts.drained()
         #expect(try await other.countRequests(subjects: ["shared"], window: 3600, at: now) == [5])
-        // This one has not flushed since the other counted: its own three and this request, until the next flush.
+        // This one has not flushed since the other counted: its own three and this request, until its next flush.
         #expect(try await fixture.store.countRequests(subjects: ["shared"], window: 3600, at: now) == [4])
     }
 

@@ -4,43 +4,79 @@ import Testing
 @testable import NAASStore
 
 @Suite struct RequestTallyTests {
-    /// A store that takes its time, so counts arrive while a flush is under way.
-    private func slowTally(_ delay: Duration) -> RequestTally {
-        RequestTally(flushInterval: .milliseconds(10)) { counts in
-            try await Task.sleep(for: delay)
-            return counts  // this store had nothing before: the totals are the counts
-        }
-    }
-
     @Test func countsBeingFlushedStillCount() async throws {
-        let tally = slowTally(.milliseconds(300))
+        let store = FakeCountStore()
+        let tally = RequestTally(flushInterval: .milliseconds(1), writer: store.add)
         #expect(tally.count(["a"], windowStart: 0) == [1])
         #expect(tally.count(["a"], windowStart: 0) == [2])
-        try await Task.sleep(for: .milliseconds(100))  // the flush of those two is now in flight
+        try await store.waitUntilAWriteIsHeld()  // the flush of those two is now in flight
         #expect(tally.count(["a"], windowStart: 0) == [3])
-        try await Task.sleep(for: .milliseconds(400))  // it landed: the store holds 2, one more is pending
+        store.release()
+        await tally.drained()
+        #expect(store.total("a") == 3)
         #expect(tally.count(["a"], windowStart: 0) == [4])
     }
 
     @Test func aNewWindowStartsFromOne() {
-        let tally = slowTally(.zero)
+        let tally = RequestTally(writer: FakeCountStore(open: true).add)
         #expect(tally.count(["a", "b"], windowStart: 0) == [1, 1])
         #expect(tally.count(["a"], windowStart: 60) == [1])
     }
 
     @Test func aFailedFlushKeepsItsCountsForTheNext() async throws {
-        let calls = CallCounter()
-        let tally = RequestTally(flushInterval: .milliseconds(10)) { counts in
-            guard calls.next() > 1 else { throw CancellationError() }
-            return counts
-        }
+        let store = FakeCountStore(open: true, failures: 1)
+        let tally = RequestTally(flushInterval: .milliseconds(1), writer: store.add)
         _ = tally.count(["a"], windowStart: 0)
-        try await Task.sleep(for: .milliseconds(200))
+        await tally.drained()
+        #expect(store.total("a") == 1)
         #expect(tally.count(["a"], windowStart: 0) == [2])
     }
 }
 
-private final class CallCounter: Sendable {
-    private let calls = Mutex(0)
-    func next() -> Int { calls.withLock { $0 += 1; return $0 } }
+/// Stands in for the database: adds counts to totals, and can hold writes
+/// until released or fail the first few.
+private final class FakeCountStore: Sendable {
+    private struct State {
+        var totals: [String: Int] = [:]
+        var open: Bool
+        var held = false
+        var failures: Int
+    }
+
+    private let state: Mutex<State>
+
+    init(open: Bool = false, failures: Int = 0) {
+        state = Mutex(State(open: open, failures: failures))
+    }
+
+    var add: RequestTally.Writer {
+        { [self] counts in
+            while !state.withLock({ $0.held = true; return $0.open }) {
+                try await Task.sleep(for: .milliseconds(1))
+            }
+            return try state.withLock { state in
+                if state.failures > 0 {
+                    state.failures -= 1
+                    throw CancellationError()
+                }
+                var totals: [RequestTally.Key: Int] = [:]
+                for (key, count) in counts {
+                    state.totals[key.subject, default: 0] += count
+                    totals[key] = state.totals[key.subject]
+                }
+                return totals
+            }
+        }
+    }
+
+    func waitUntilAWriteIsHeld() async throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !state.withLock({ $0.held }) {
+            guard ContinuousClock.now < deadline else { throw CancellationError() }
+            try await Task.sleep(for: .milliseconds(1))
+        }
+    }
+
+    func release() { state.withLock { $0.open = true } }
+    func total(_ subject: String) -> Int { state.withLock { $0.totals[subject, default: 0] } }
 }
