@@ -348,6 +348,31 @@ def test_context_limited_admin_creates_keys_only_within_its_contexts(http, admin
         problem(v2(http, "POST", "/v2/api-keys", limited.auth, json=body), 403, "context-denied")
 
 
+def test_context_limited_admin_manages_only_keys_within_its_contexts(http, admin):
+    """Regression: an admin key limited to `default` could rotate an
+    every-context admin key and so obtain a token with that key's reach."""
+    limited = create_key(http, admin.auth, "admin", contexts=["default"])
+    inside = create_key(http, admin.auth, "viewer", contexts=["default"])
+    wider = create_key(http, admin.auth, "operator")  # every context
+    for method, path in [("POST", f"/v2/api-keys/{admin.key_id}/rotate"),
+                         ("DELETE", f"/v2/api-keys/{admin.key_id}"),
+                         ("POST", f"/v2/api-keys/{wider.key_id}/rotate"),
+                         ("DELETE", f"/v2/api-keys/{wider.key_id}")]:
+        found = problem(v2(http, method, path, limited.auth), 403, "context-denied")
+        assert '"*"' in found["detail"], found
+    assert works(http, admin) and works(http, wider), "a refused act changed the key"
+    _, seen = listed(http, limited)
+    assert inside.key_id in seen and limited.key_id in seen, seen
+    assert admin.key_id not in seen and wider.key_id not in seen, seen
+    _, everything = listed(http, admin)
+    assert {admin.key_id, wider.key_id, inside.key_id} <= everything.keys()
+    rotated = v2(http, "POST", f"/v2/api-keys/{inside.key_id}/rotate", limited.auth)
+    assert rotated.status_code == 200, rotated.text
+    assert not works(http, inside) and works(http, Key(validate_response(rotated)))
+    assert v2(http, "DELETE", f"/v2/api-keys/{inside.key_id}", limited.auth).status_code == 204
+    problem(v2(http, "DELETE", "/v2/api-keys/k-000000000000", limited.auth), 404, "not-found")
+
+
 # --- jobs and keys -------------------------------------------------------------------
 
 def submit_as(http, key, target, path="/v2/send-command", microversion=API_KEYS, **fields):

@@ -140,7 +140,9 @@ class World:
         return job_id, submitter is who
 
     def fresh_key_id(self):
-        return create_key(self.http, self.bootstrap.auth, "viewer", name="target").key_id
+        """A key in the target context: the one a key-management act acts on."""
+        return create_key(self.http, self.bootstrap.auth, "viewer", contexts=[TARGET_CONTEXT],
+                          name="target").key_id
 
 
 # --- what each operation's well-formed request is -----------------------------------
@@ -219,6 +221,13 @@ def _list_keys(world, who):
     def check(body, who, world):
         assert body["api_keys"], body
         assert all("token" not in entry for entry in body["api_keys"]), body
+        # A context-limited admin sees just the keys within its contexts; the
+        # bootstrap key (every context) only an unlimited caller sees.
+        reach = {entry["key_id"]: set(entry["contexts"]) for entry in body["api_keys"]}
+        unlimited = who.kind != "key"
+        assert (world.bootstrap.key_id in reach) is unlimited, (who.name, body)
+        if not unlimited:
+            assert all(contexts <= who.contexts for contexts in reach.values()), (who.name, body)
     return Call("GET", "/v2/api-keys", check=check)
 
 

@@ -26,14 +26,16 @@ struct APIKeyRoutes: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
+        let principal = try context.caller()
         let now = clock()
-        let keys = try await issuer.store.keys()
+        // A context-limited admin sees only the keys it could have issued itself.
+        let keys = try await issuer.store.keys().filter { principal.contexts.covers($0.contexts) }
         return .json(["api_keys": .array(keys.map { Self.view($0, status: $0.status(at: now)) })])
     }
 
     @Sendable func revoke(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
         let principal = try context.caller()
-        let id = try context.parameters.keyID()
+        let id = try await manageableKeyID(.revokeAPIKey, principal, context)
         guard try await issuer.revoke(id, by: principal.identity, requestID: context.requestID) != nil else {
             throw APIError.resourceNotFound("No API key \(id)")
         }
@@ -42,11 +44,31 @@ struct APIKeyRoutes: Sendable {
 
     @Sendable func rotate(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
         let principal = try context.caller()
-        let id = try context.parameters.keyID()
+        let id = try await manageableKeyID(.rotateAPIKey, principal, context)
         guard let (key, token) = try await issuer.rotate(id, by: principal.identity, requestID: context.requestID) else {
             throw APIError.resourceNotFound("No active API key \(id)")
         }
         return .json(Self.view(key, token: token))
+    }
+
+    /// The path's key id, once the caller may manage that key: a context-limited
+    /// admin manages only keys within its contexts, or rotating a wider key
+    /// would hand it that key's reach.
+    private func manageableKeyID(
+        _ operation: OperationID, _ principal: Principal, _ context: NAASRequestContext
+    ) async throws -> String {
+        let id = try context.parameters.keyID()
+        guard let key = try await issuer.store.key(id: id) else {
+            throw APIError.resourceNotFound("No API key \(id)")
+        }
+        guard principal.contexts.covers(key.contexts) else {
+            let outside = key.contexts.names.filter { !principal.contexts.allows($0) }.joined(separator: ", ")
+            issuer.audit.record(.contextDenied, identity: principal.identity, requestID: context.requestID, [
+                "operation": operation.rawValue, "key_id": id, "context": outside,
+            ])
+            throw APIError.contextDenied(outside)
+        }
+        return id
     }
 
     /// The wire shape of a key: with its token right after creation or rotation, with its status in lists.

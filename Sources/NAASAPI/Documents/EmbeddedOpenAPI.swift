@@ -1202,7 +1202,8 @@ info:
     them, and a job runs only on a worker serving its context. An API key
     may be limited to some contexts. `x-naas-context-scoped: true` marks an
     operation that acts on one context (a submission's `context`, an existing
-    job's): it answers 403 outside the caller's contexts. Listings are not
+    job's) or on an API key (all of the key's contexts): it answers 403
+    outside the caller's contexts. Listings are not
     scoped that way; they leave out what lies outside the caller's contexts.
     From 2.3 a submission
     names its `context`; before, and in v1, a job runs in the default
@@ -1503,7 +1504,9 @@ paths:
     get:
       operationId: v2ListAPIKeys
       summary: List the API keys, newest first
-      description: Revoked and expired keys included; never a token or its hash.
+      description: |
+        Revoked and expired keys included; never a token or its hash. A key
+        limited to some contexts sees only the keys within them.
       tags: [api-keys]
       x-naas-min-version: "2.2"
       x-naas-role: admin
@@ -1524,11 +1527,12 @@ paths:
       summary: Revoke an API key
       description: |
         The key fails with 401 from the next request on. Revoking a revoked
-        key is a 204 too, so a retried revocation never fails.
+        key is a 204 too, so a retried revocation never fails. A key limited
+        to some contexts may only revoke keys within them (else 403).
       tags: [api-keys]
       x-naas-min-version: "2.2"
       x-naas-role: admin
-      x-naas-context-scoped: false
+      x-naas-context-scoped: true
       parameters:
         - $ref: '#/components/parameters/KeyID'
         - $ref: '#/components/parameters/APIVersion'
@@ -1552,11 +1556,13 @@ paths:
         changing what the key may do. The old token fails with 401 from the
         next request on: there is no overlap, so hand the new one to the
         key's clients at once. No body. A revoked key cannot be rotated
-        (404): create a new one.
+        (404): create a new one. A key limited to some contexts may only
+        rotate keys within them (else 403), as rotating a wider key would
+        hand it that key's reach.
       tags: [api-keys]
       x-naas-min-version: "2.2"
       x-naas-role: admin
-      x-naas-context-scoped: false
+      x-naas-context-scoped: true
       parameters:
         - $ref: '#/components/parameters/KeyID'
         - $ref: '#/components/parameters/APIVersion'
