@@ -54,6 +54,13 @@ def key_note(wrk):
             f"looks its key up by the token's SHA-256 and counts against two rate limits in the store.")
 
 
+def read_note(wrk):
+    return (f"Reading one finished job's result (`GET /v1/send_command/{{job_id}}` with Basic, what a "
+            f"polling client sends; `--workers 8`, the server of the latency runs below): "
+            f"{wrk['req_per_s']:,.0f} requests/s, p50 {ms(wrk['p50_us'] / 1000)} ms, "
+            f"p99 {ms(wrk['p99_us'] / 1000)} ms, {wrk['status_errors']} non-2xx responses.")
+
+
 def cpu_note(wrk, store, cpus):
     wall = wrk["duration_us"] / 1e6
     naas_s = store["naas_cpu_ticks"] / store["ticks_per_s"]
@@ -110,7 +117,7 @@ def main():
         reference_low=REFERENCE_LOW, reference_high=REFERENCE_HIGH, target_factor=TARGET_FACTOR,
         target_rps=f"{TARGET_RPS:,}", latency_target=LATENCY_TARGET_MS,
         throughput_table=throughput_table(wrk, store), cpu_note=cpu_note(wrk, store, machine["cpus"]),
-        key_note=key_note(load("throughput_key")),
+        key_note=key_note(load("throughput_key")), read_note=read_note(load("reads")),
         latency_table=latency_table(runs), latency_notes=latency_notes(runs))
     text = Template((HERE / "benchmarks.template.md").read_text()).substitute(values)
     args.out.write_text(text)

@@ -102,6 +102,13 @@ echo "bench: end-to-end latency ($ROUNDS sequential jobs, --workers 8)"
 start_naas 8 e2e
 "$PY" bench/e2e_latency.py --url "https://127.0.0.1:$NAAS_PORT" --device-port "$DEVICE_PORT" \
   --user "$DEVICE_USER" --password "$DEVICE_PASSWORD" --count "$ROUNDS" | tee "$RESULTS/e2e.json"
+
+echo "bench: result reads (wrk $WRK_OPTIONS, one finished job, as polling clients do)"
+finished_job=$(curl -ksf -u "$DEVICE_USER:$DEVICE_PASSWORD" "https://127.0.0.1:$NAAS_PORT/v1/jobs?per_page=1&status=finished" \
+  | "$PY" -c 'import json, sys; print(json.load(sys.stdin)["jobs"][0]["job_id"])')
+# shellcheck disable=SC2086
+wrk $WRK_OPTIONS -s bench/wrk/read.lua "https://127.0.0.1:$NAAS_PORT/v1/send_command/$finished_job" | tee "$WORK/wrk-read.txt"
+grep '^BENCH_JSON ' "$WORK/wrk-read.txt" | cut -d' ' -f2- >"$RESULTS/reads.json"
 stop_pid "$NAAS_PID"
 
 echo "bench: Netmiko"

@@ -17,7 +17,7 @@ extension SQLiteJobStore: KeyStore {
 
     public func key(tokenHash: String) async throws -> APIKey? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM api_keys WHERE token_hash = ?", arguments: [tokenHash]).map(Self.apiKey)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM api_keys WHERE token_hash = ?"), arguments: [tokenHash]).map(Self.apiKey)
         }
     }
 

@@ -9,7 +9,7 @@ extension SQLiteJobStore: ProtectionStore {
         guard protection.circuitThreshold > 0 else { return .closed }
         // Most devices have no circuit row: a read answers them without taking the write lock.
         let known = try await pool.read { db in
-            try Bool.fetchOne(db, sql: "SELECT state != 'closed' FROM circuits WHERE device = ?", arguments: [device]) ?? false
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT state != 'closed' FROM circuits WHERE device = ?"), arguments: [device]) ?? false
         }
         guard known else { return .closed }
         let timeout = protection.circuitTimeout
@@ -56,7 +56,7 @@ extension SQLiteJobStore: ProtectionStore {
     static func add(_ counts: [RequestTally.Key: Int], _ db: Database) throws -> [RequestTally.Key: Int] {
         var totals: [RequestTally.Key: Int] = [:]
         for (key, count) in counts {
-            totals[key] = try Int.fetchOne(db, sql: """
+            totals[key] = try Int.fetchOne(db.cachedStatement(sql: """
                 INSERT INTO rate_windows (subject, window_start, count) VALUES (?, ?, ?)
                 ON CONFLICT(subject) DO UPDATE SET
                     count = CASE WHEN window_start = excluded.window_start THEN count + excluded.count
@@ -64,7 +64,7 @@ extension SQLiteJobStore: ProtectionStore {
                                  ELSE count END,
                     window_start = max(window_start, excluded.window_start)
                 RETURNING CASE WHEN window_start = ? THEN count ELSE ? END
-                """, arguments: [key.subject, key.windowStart, count, key.windowStart, count]) ?? count
+                """), arguments: [key.subject, key.windowStart, count, key.windowStart, count]) ?? count
         }
         return totals
     }
@@ -92,7 +92,7 @@ extension SQLiteJobStore: ProtectionStore {
 
     private func recordCircuit(failed: Bool, device: String, now: Double, _ db: Database) throws -> [ProtectionEvent] {
         guard protection.circuitThreshold > 0 else { return [] }
-        let row = try Row.fetchOne(db, sql: "SELECT state, failures FROM circuits WHERE device = ?", arguments: [device])
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT state, failures FROM circuits WHERE device = ?"), arguments: [device])
         let state: String = row?["state"] ?? "closed"
         guard failed else {
             guard row != nil else { return [] }

@@ -50,11 +50,12 @@ public final class SQLiteJobStore: JobStore {
             try await pool.write { db in
                 // ON CONFLICT leaves a taken id alone and tells that caller alone; the rest of the group commits.
                 try jobs.map { job in
-                    try db.execute(
+                    try db.cachedStatement(
                         sql: """
                             INSERT INTO jobs (id, owner, context, status, spec, credentials, login_subject, submitted_by, created_at)
                             VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
-                            """,
+                            """
+                    ).execute(
                         arguments: [
                             job.id, job.owner, job.context, job.spec, job.sealedCredentials, job.loginSubject, job.submittedBy,
                             job.createdAt,
@@ -131,11 +132,11 @@ public final class SQLiteJobStore: JobStore {
         let claimFilter = contextFilter
         // Rows are not Sendable: copy the columns out inside the database closure.
         let claimed = try await pool.write { db -> (id: String, submittedBy: String?, spec: String, sealed: Data?)? in
-            try Row.fetchOne(db, sql: """
+            try Row.fetchOne(db.cachedStatement(sql: """
                 UPDATE jobs SET status = 'started', started_at = ?
                 WHERE seq = (SELECT seq FROM jobs WHERE status = 'queued'\(claimFilter) ORDER BY seq LIMIT 1)
                 RETURNING id, submitted_by, spec, credentials
-                """, arguments: claimArguments).map { row in (row["id"], row["submitted_by"], row["spec"], row["credentials"]) }
+                """), arguments: claimArguments).map { row in (row["id"], row["submitted_by"], row["spec"], row["credentials"]) }
         }
         guard let (id, submittedBy, specJSON, sealedCredentials) = claimed else { return nil }
         let spec = try JSONDecoder().decode(JobSpec.self, from: Data(specJSON.utf8))
@@ -159,12 +160,12 @@ public final class SQLiteJobStore: JobStore {
         }
         let keep = (status == .finished && code == nil) ? retention.succeeded : retention.failed
         let events: [ProtectionEvent] = try await pool.write { [self] db in
-            let ended = try Row.fetchOne(db, sql: """
+            let ended = try Row.fetchOne(db.cachedStatement(sql: """
                 UPDATE jobs SET status = ?, output = ?, error = ?, error_code = ?, ended_at = ?,
                     expires_at = ?, credentials = NULL
                 WHERE id = ? AND status = 'started'
                 RETURNING spec, login_subject
-                """, arguments: [status.rawValue, output, error, code, now, now + keep, id])
+                """), arguments: [status.rawValue, output, error, code, now, now + keep, id])
             guard let ended else { return [] }
             let spec = try JSONDecoder().decode(JobSpec.self, from: Data((ended["spec"] as String).utf8))
             return try recordProtection(
@@ -192,7 +193,7 @@ public final class SQLiteJobStore: JobStore {
 
     public func job(_ id: String) async throws -> JobRecord? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM jobs WHERE id = ?", arguments: [id]).map(Self.record)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM jobs WHERE id = ?"), arguments: [id]).map(Self.record)
         }
     }
 
