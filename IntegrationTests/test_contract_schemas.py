@@ -369,6 +369,10 @@ def test_v2_document_served_at_each_microversion(idle_client, microversion):
     assert served == committed
     job_properties = served["components"]["schemas"]["JobResult"]["properties"]
     assert ("error_code" in job_properties) is (microversion != "2.0")
+    # An enum value the server sends only from 2.5 on is listed only from 2.5 on.
+    error_codes = served["components"]["schemas"]["ErrorCode"]["enum"]
+    assert ("CIRCUIT_OPEN" in error_codes) is (contract.parse_microversion(microversion) >= (2, 5))
+    assert "CONNECTION_REFUSED" in error_codes
 
 
 def test_v2_document_with_a_bad_microversion(idle_client):

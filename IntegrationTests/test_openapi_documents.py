@@ -7,8 +7,8 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
-from harness.contract import (HTTP_METHODS, MAX_KEY, MIN_KEY, OPENAPI_DIR, at_microversion,
-                              microversion_range, parse_microversion)
+from harness.contract import (ENUM_MIN_KEY, HTTP_METHODS, MAX_KEY, MIN_KEY, OPENAPI_DIR,
+                              at_microversion, microversion_range, parse_microversion)
 
 DOCUMENTS = ["v1.yaml", "v2.yaml", "baseline/v1.yaml", "baseline/v2.yaml"]
 
@@ -25,11 +25,15 @@ def operations(document):
 
 
 def marks(node):
-    """Every x-naas-min-version / x-naas-max-version value in a document."""
+    """Every x-naas-min-version / x-naas-max-version value in a document, and
+    every microversion of an x-naas-enum-min-versions map."""
     if isinstance(node, dict):
         for key, value in node.items():
             if key in (MIN_KEY, MAX_KEY):
                 yield value
+            elif key == ENUM_MIN_KEY:
+                assert isinstance(value, dict) and set(value) <= set(node.get("enum", [])), node
+                yield from value.values()
             else:
                 yield from marks(value)
     elif isinstance(node, list):

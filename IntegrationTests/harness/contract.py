@@ -12,7 +12,9 @@ exists at it. A property, parameter, response, operation or schema branch
 whose `x-naas-min-version` is above the microversion (or whose
 `x-naas-max-version` is below it) is dropped, so a 2.1 field that leaks
 into a 2.0 response fails against a schema with `additionalProperties:
-false`.
+false`; so is an enum value younger than the microversion
+(`x-naas-enum-min-versions`), so `CIRCUIT_OPEN` leaking into a 2.4 answer
+fails too.
 """
 import copy
 import functools
@@ -30,6 +32,7 @@ from referencing.jsonschema import DRAFT202012
 OPENAPI_DIR = Path(__file__).resolve().parents[2] / "openapi"
 VERSION_HEADER = "NAAS-API-Version"
 MIN_KEY, MAX_KEY = "x-naas-min-version", "x-naas-max-version"
+ENUM_MIN_KEY = "x-naas-enum-min-versions"  # {value: microversion}: enum values sent from then on
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 LEGACY_PREFIXES = ("/send_command", "/send_config")
 # `X.Y`, each part 1-4 digits without leading zeros (MicroversionNumber in v2.yaml).
@@ -97,6 +100,10 @@ def at_microversion(document, version):
             dropped = {name for name, schema in properties.items()
                        if not _exists_at(schema, version)}
             kept["required"] = [name for name in node["required"] if name not in dropped]
+        since = node.get(ENUM_MIN_KEY)
+        if isinstance(since, dict) and isinstance(node.get("enum"), list):
+            kept["enum"] = [value for value in node["enum"]
+                            if value not in since or version >= parse_microversion(str(since[value]))]
         return kept
 
     pruned = prune(document)

@@ -74,6 +74,28 @@ import Testing
         #expect(at20.properties.contains("error"))
     }
 
+    /// The ErrorCode enum each microversion's document lists is exactly the set
+    /// of codes a job result can carry at that microversion, after the contract's
+    /// down-conversions (CIRCUIT_OPEN is shown as CONNECTION_REFUSED before 2.5).
+    @Test func errorCodeEnumListsWhatEachMicroversionSends() throws {
+        let documents = try OpenAPIDocuments.bundled()
+        var microversion = Microversion(2, 1)
+        while microversion <= APIContract.v2Maximum {
+            let sent = Set(DeviceErrorCode.allCases.compactMap { code -> JSONValue? in
+                let newest = JSONValue.object(["error_code": .string(code.rawValue)])
+                let shown = APIContract.downgrades(for: .commandResult, to: microversion).reduce(newest) { $1.downgradeResponse($0) }
+                return shown["error_code"]
+            })
+            guard case .array(let listed)? = documents.v2(at: microversion)["components"]?["schemas"]?["ErrorCode"]?["enum"] else {
+                Issue.record("no ErrorCode enum at \(microversion)")
+                return
+            }
+            #expect(Set(listed) == sent, "ErrorCode at \(microversion)")
+            #expect(listed.count == sent.count, "ErrorCode at \(microversion) lists a value twice")
+            microversion = Microversion(microversion.major, microversion.minor + 1)
+        }
+    }
+
     @Test func embeddedDocumentsMatchTheCommittedFiles() throws {
         for (name, embedded) in [("v1", EmbeddedOpenAPI.v1), ("v2", EmbeddedOpenAPI.v2)] {
             let file = try String(contentsOf: Self.repository.appendingPathComponent("openapi/\(name).yaml"), encoding: .utf8)

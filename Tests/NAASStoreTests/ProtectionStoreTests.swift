@@ -119,10 +119,10 @@ import Testing
         let other = try fixture.sibling()
         let now = Date()
         for _ in 0..<3 { _ = try await fixture.store.countRequests(subjects: ["shared"], window: 3600, at: now) }
-        await fixture.store.requestCounts.drained()
+        await fixture.store.requestCounts.drained(timeout: starvedPoolBound)
         // The other process counts its first request alone, until its own flush brings back the store's total.
         #expect(try await other.countRequests(subjects: ["shared"], window: 3600, at: now) == [1])
-        await other.requestCounts.drained()
+        await other.requestCounts.drained(timeout: starvedPoolBound)
         #expect(try await other.countRequests(subjects: ["shared"], window: 3600, at: now) == [5])
         // This one has not flushed since the other counted: its own three and this request, until its next flush.
         #expect(try await fixture.store.countRequests(subjects: ["shared"], window: 3600, at: now) == [4])

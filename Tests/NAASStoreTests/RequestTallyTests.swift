@@ -3,6 +3,12 @@ import Synchronization
 import Testing
 @testable import NAASStore
 
+/// How long a test waits for a flush before giving up. Suites run in parallel
+/// on the cooperative pool, and on a 2-core machine the contract suites keep
+/// both of its threads busy for about ten seconds, so a background flush can
+/// wait that long to start (a 10 s bound failed in a full run).
+let starvedPoolBound: Duration = .seconds(120)
+
 @Suite struct RequestTallyTests {
     @Test func countsBeingFlushedStillCount() async throws {
         let store = FakeCountStore()
@@ -12,7 +18,7 @@ import Testing
         try await store.waitUntilAWriteIsHeld()  // the flush of those two is now in flight
         #expect(tally.count(["a"], windowStart: 0) == [3])
         store.release()
-        await tally.drained()
+        await tally.drained(timeout: starvedPoolBound)
         #expect(store.total("a") == 3)
         #expect(tally.count(["a"], windowStart: 0) == [4])
     }
@@ -27,7 +33,7 @@ import Testing
         let store = FakeCountStore(open: true, failures: 1)
         let tally = RequestTally(flushInterval: .milliseconds(1), writer: store.add)
         _ = tally.count(["a"], windowStart: 0)
-        await tally.drained()
+        await tally.drained(timeout: starvedPoolBound)
         #expect(store.total("a") == 1)
         #expect(tally.count(["a"], windowStart: 0) == [2])
     }
@@ -70,7 +76,7 @@ private final class FakeCountStore: Sendable {
     }
 
     func waitUntilAWriteIsHeld() async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + starvedPoolBound
         while !state.withLock({ $0.held }) {
             guard ContinuousClock.now < deadline else { throw CancellationError() }
             try await Task.sleep(for: .milliseconds(1))

@@ -1157,7 +1157,8 @@ info:
     value is a 400; a well-formed one outside the supported range is a 406
     that names the range. An operation, field or parameter that exists only
     in some microversions says so with `x-naas-min-version` /
-    `x-naas-max-version` (absent: the whole major). Request fields outside
+    `x-naas-max-version` (absent: the whole major); an enum value sent only
+    from some microversion on, with `x-naas-enum-min-versions`. Request fields outside
     the requested microversion are refused (422); response fields outside it
     are not sent; an operation requested outside its range answers 404
     (`components/responses/NotFound`).
@@ -2384,6 +2385,7 @@ components:
         again. Retryable.
       type: string
       enum: [AUTH_FAILURE, CONNECTION_TIMEOUT, CONNECTION_REFUSED, READ_TIMEOUT, CONFIG_REJECTED, SSH_ERROR, CIRCUIT_OPEN]
+      x-naas-enum-min-versions: {CIRCUIT_OPEN: "2.5"}
     CommandResults:
       description: Each command's output, keyed by the command.
       type: object

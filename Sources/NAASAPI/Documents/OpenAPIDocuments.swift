@@ -4,8 +4,9 @@ import Yams
 
 /// The committed OpenAPI documents (`openapi/v1.yaml`, `openapi/v2.yaml`),
 /// served as JSON. The v2 document records microversion ranges
-/// (`x-naas-min-version`, `x-naas-max-version`), so the contract as it stood
-/// at any microversion is a filtered view of it.
+/// (`x-naas-min-version`, `x-naas-max-version`, and for enum values
+/// `x-naas-enum-min-versions`), so the contract as it stood at any
+/// microversion is a filtered view of it.
 public struct OpenAPIDocuments: Sendable {
     public let v1: JSONValue
     public let v2: JSONValue
@@ -45,6 +46,14 @@ public struct OpenAPIDocuments: Sendable {
             var kept: [String: JSONValue] = [:]
             for (key, value) in fields where exists(value, at: microversion) {
                 kept[key] = view(value, at: microversion)
+            }
+            // Enum values sent only from some microversion on (`x-naas-enum-min-versions: {VALUE: "2.5"}`).
+            if case .array(let values)? = kept["enum"], case .object(let since)? = fields["x-naas-enum-min-versions"] {
+                kept["enum"] = .array(values.filter { value in
+                    guard case .string(let name) = value, case .string(let raw)? = since[name], let first = Microversion(raw)
+                    else { return true }
+                    return microversion >= first
+                })
             }
             // A property that is gone at this microversion is not required either.
             if case .object(let declared)? = fields["properties"], case .object(let remaining)? = kept["properties"],
