@@ -286,3 +286,28 @@ def test_audit_trail_and_no_secret_anywhere(naas_factory, sw_user, sw_enabled, s
     assert not missing, f"audit events never written: {missing}"
     problems = audit_problems(audit, session, sw_user, sw_enabled, sw_user_relay)
     assert not problems, "\n".join(problems)
+
+
+def audit_events_of(naas_factory, *, log_level, env=None):
+    """The audit events of a server after one refused and one accepted request."""
+    server = naas_factory(workers=0, log_level=log_level, env=env)
+    bootstrap = Key(server.create_key(role="admin", name="audit level"))
+    http = server.client()
+    problem(http.request("GET", "/v2/jobs"), 401, "unauthorized")
+    assert http.request("GET", "/v2/api-keys", auth=bootstrap.auth, headers=LATEST).status_code == 200
+    server.stop()  # flush the log
+    return {record["event"] for record in audit_records(server.log_records())}
+
+
+def test_a_quieter_service_log_keeps_the_audit_trail(naas_factory):
+    """Regression: `--log-level warning` used to drop every audit line."""
+    events = audit_events_of(naas_factory, log_level="warning")
+    assert "auth.failure" in events, events
+    assert "auth.success" not in events, "auth.success is info: it follows the service level"
+    assert "auth.success" in audit_events_of(naas_factory, log_level="info")
+
+
+def test_only_an_explicit_audit_level_turns_the_audit_trail_off(naas_factory):
+    assert audit_events_of(naas_factory, log_level="info", env={"NAAS_AUDIT_LOG_LEVEL": "warning"}) == set()
+    events = audit_events_of(naas_factory, log_level="error", env={"NAAS_AUDIT_LOG_LEVEL": "info"})
+    assert {"auth.failure", "auth.success"} <= events, events

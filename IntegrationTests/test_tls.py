@@ -1,6 +1,7 @@
 """HTTPS by default with a self-signed certificate kept in the data dir;
 plain HTTP only when asked for with --http."""
 import ssl
+import time
 
 import pytest
 import requests
@@ -37,3 +38,15 @@ def test_http_flag_serves_plain_http(naas_factory):
     assert answers_plain_http(server)
     with pytest.raises(OSError):  # ssl.SSLError, reset or EOF: no TLS there
         certificate(server)
+
+
+def test_an_idle_keep_alive_client_does_not_hold_up_a_stop(naas_factory):
+    """Regression: a stop waited 5 s for an idle TLS client's close_notify."""
+    server = naas_factory(workers=0)
+    client = server.client()
+    assert client.request("GET", "/healthcheck").status_code == 200  # the connection stays open, idle
+    started = time.monotonic()
+    server.stop()
+    elapsed = time.monotonic() - started
+    assert not server.running()
+    assert elapsed < 2.5, f"stopping took {elapsed:.1f} s with one idle keep-alive client"

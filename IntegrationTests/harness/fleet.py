@@ -12,10 +12,11 @@ class ServerFleet:
         self.tmp_path_factory = tmp_path_factory
         self.servers = []
 
-    def __call__(self, workers=2, http=False, env=None, args=(), hold_jobs=False, start=True):
+    def __call__(self, workers=2, http=False, env=None, args=(), hold_jobs=False, start=True,
+                 log_level="debug"):
         server = NaasServer(self.binary, self.tmp_path_factory.mktemp("naas"),
                             workers=workers, http=http, env=env, args=args,
-                            hold_jobs=hold_jobs)
+                            hold_jobs=hold_jobs, log_level=log_level)
         self.servers.append(server)
         ServerFleet.everyone.append(server)
         return server.start() if start else server

@@ -58,6 +58,10 @@ public struct TLSIdentity: Sendable {
             certificateChain: try NIOSSLCertificate.fromPEMFile(certificatePath).map { .certificate($0) },
             privateKey: .privateKey(try NIOSSLPrivateKey(file: keyPath, format: .pem)))
         configuration.minimumTLSVersion = .tlsv12
+        // When the server closes a connection (shutdown, idle keep-alive) it sends
+        // close_notify and need not wait for the client's: an idle client answers
+        // only when it next reads, so the 5 s default held every stop for 5 s.
+        configuration.shutdownTimeout = .milliseconds(250)
         return configuration
     }
 }

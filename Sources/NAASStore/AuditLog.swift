@@ -22,9 +22,12 @@ public struct AuditLog: Sendable {
         case circuitClosed = "circuit.closed"
     }
 
+    /// The logger label: the server gives it a level of its own.
+    public static let label = "naas.audit"
+
     private let logger: Logger
 
-    public init(logger: Logger = Logger(label: "naas.audit")) {
+    public init(logger: Logger = Logger(label: AuditLog.label)) {
         self.logger = logger
     }
 

@@ -26,6 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "PEM certificate to serve instead of the self-signed one (NAAS_TLS_CERT).") var tlsCert: String?
     @Option(help: "PEM private key for --tls-cert (NAAS_TLS_KEY).") var tlsKey: String?
     @Option(help: "trace, debug, info, notice, warning, error, critical (NAAS_LOG_LEVEL or LOG_LEVEL; default info).") var logLevel: String?
+    @Option(help: "Level of the naas.audit log (NAAS_AUDIT_LOG_LEVEL; default: --log-level, but never above notice, where security events are).") var auditLogLevel: String?
     @Flag(help: "Offer legacy SSH algorithms: group14-sha1, ssh-rsa, aes-cbc, hmac-sha1 (NAAS_SSH_LEGACY=1).") var sshLegacy = false
     @Option(help: "Comma-separated contexts this process's workers serve (NAAS_WORKER_CONTEXTS; default all of NAAS_CONTEXTS).") var contexts: String?
     @Flag(help: "Workers accept jobs for their contexts but start none, for a maintenance window (NAAS_HOLD_JOBS=1).") var holdJobs = false
@@ -33,7 +34,12 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let levelName = try setting(logLevel, ["NAAS_LOG_LEVEL", "LOG_LEVEL"], default: "info")
         guard let level = Logger.Level(loose: levelName) else { throw ValidationError("unknown log level \(levelName)") }
-        LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
+        // A quieter service log must not silently drop the audit trail: only an explicit setting does.
+        let auditLevelName = try setting(auditLogLevel, ["NAAS_AUDIT_LOG_LEVEL"], default: min(level, .notice).rawValue)
+        guard let auditLevel = Logger.Level(loose: auditLevelName) else {
+            throw ValidationError("unknown audit log level \(auditLevelName)")
+        }
+        LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: label == AuditLog.label ? auditLevel : level) }
         let logger = Logger(label: "naas")
 
         let host = try setting(host, ["NAAS_HOST"], default: "0.0.0.0")
