@@ -12,7 +12,7 @@ extension Request {
     /// The JSON body: 415 without a JSON content type, 400 when it does not parse.
     mutating func jsonBody(limit: Int) async throws -> JSONValue {
         let contentType = headers[.contentType]?.lowercased() ?? ""
-        let mediaType = contentType.split(separator: ";").first?.trimmingCharacters(in: .whitespaces) ?? ""
+        let mediaType = contentType.split(separator: ";").first.map { String($0.trimmingOptionalWhitespace()) } ?? ""
         guard mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json")) else {
             throw APIError.unsupportedMediaType
         }

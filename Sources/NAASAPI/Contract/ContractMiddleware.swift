@@ -10,6 +10,13 @@ struct ContractMiddleware: RouterMiddleware {
     typealias Context = NAASRequestContext
     let contract: APIContract
     let clock: @Sendable () -> Date
+    private let deprecationStamp: DeprecationHeaders.Stamp
+
+    init(contract: APIContract, clock: @escaping @Sendable () -> Date) {
+        self.contract = contract
+        self.clock = clock
+        self.deprecationStamp = DeprecationHeaders.Stamp(contract.lifecycle)
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -47,7 +54,7 @@ struct ContractMiddleware: RouterMiddleware {
         switch context.surface {
         case .v1, .legacy:
             headers[.apiVersion] = "v1"
-            DeprecationHeaders.add(to: &headers, lifecycle: contract.lifecycle)
+            deprecationStamp.add(to: &headers)
             DeprecationHeaders.mergeLinks(&headers)
         case .v2:
             headers[.apiVersion] = "v2"

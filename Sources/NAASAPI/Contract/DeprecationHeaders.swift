@@ -31,10 +31,25 @@ enum DeprecationHeaders {
         "299 - \"\(field) is deprecated, use \(replacement)\""
     }
 
-    static func add(to headers: inout HTTPFields, lifecycle: APIContract.Lifecycle) {
-        headers[.deprecation] = deprecation(lifecycle.v1DeprecatedAt)
-        headers[.sunset] = sunset(lifecycle.v1SunsetAt)
-        headers.insert(HTTPField(name: .link, value: link(lifecycle.deprecationDocs, relation: "deprecation")), at: 0)
+    /// The headers every deprecated response carries, formatted once: they
+    /// change only with the lifecycle, and formatting a date per response
+    /// cost ~3% of a submission's CPU.
+    struct Stamp: Sendable {
+        let deprecation: String
+        let sunset: String
+        let link: String
+
+        init(_ lifecycle: APIContract.Lifecycle) {
+            deprecation = DeprecationHeaders.deprecation(lifecycle.v1DeprecatedAt)
+            sunset = DeprecationHeaders.sunset(lifecycle.v1SunsetAt)
+            link = DeprecationHeaders.link(lifecycle.deprecationDocs, relation: "deprecation")
+        }
+
+        func add(to headers: inout HTTPFields) {
+            headers[.deprecation] = deprecation
+            headers[.sunset] = sunset
+            headers.insert(HTTPField(name: .link, value: link), at: 0)
+        }
     }
 
     /// One `Link` line, deprecation first: clients that read a single header

@@ -63,10 +63,10 @@ struct Authenticator: Sendable {
         if let authorization = headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
             if parts.count == 2, parts[0].lowercased() == "bearer" {
-                return parts[1].trimmingCharacters(in: .whitespaces)
+                return String(parts[1].trimmingOptionalWhitespace())
             }
         }
-        if let key = headers[.apiKey]?.trimmingCharacters(in: .whitespaces), !key.isEmpty { return key }
+        if let key = headers[.apiKey].map({ String($0.trimmingOptionalWhitespace()) }), !key.isEmpty { return key }
         return nil
     }
 }
