@@ -61,6 +61,13 @@ def read_note(wrk):
             f"p99 {ms(wrk['p99_us'] / 1000)} ms, {wrk['status_errors']} non-2xx responses.")
 
 
+def listing_note(wrk, rounds):
+    return (f"Listing those jobs (`GET /v1/jobs?per_page=100`: the {rounds} finished jobs of the end-to-end "
+            f"run, each with its output in the store): {wrk['req_per_s']:,.0f} requests/s, "
+            f"p50 {ms(wrk['p50_us'] / 1000)} ms, p99 {ms(wrk['p99_us'] / 1000)} ms, "
+            f"{wrk['status_errors']} non-2xx responses. A listing reads no spec and no output.")
+
+
 def cpu_note(wrk, store, cpus):
     wall = wrk["duration_us"] / 1e6
     naas_s = store["naas_cpu_ticks"] / store["ticks_per_s"]
@@ -118,6 +125,7 @@ def main():
         target_rps=f"{TARGET_RPS:,}", latency_target=LATENCY_TARGET_MS,
         throughput_table=throughput_table(wrk, store), cpu_note=cpu_note(wrk, store, machine["cpus"]),
         key_note=key_note(load("throughput_key")), read_note=read_note(load("reads")),
+        listing_note=listing_note(load("listings"), args.rounds),
         latency_table=latency_table(runs), latency_notes=latency_notes(runs))
     text = Template((HERE / "benchmarks.template.md").read_text()).substitute(values)
     args.out.write_text(text)

@@ -111,6 +111,11 @@ finished_job=$(curl -ksf -u "$DEVICE_USER:$DEVICE_PASSWORD" "https://127.0.0.1:$
 # shellcheck disable=SC2086
 wrk $WRK_OPTIONS -s bench/wrk/read.lua "https://127.0.0.1:$NAAS_PORT/v1/send_command/$finished_job" | tee "$WORK/wrk-read.txt"
 grep '^BENCH_JSON ' "$WORK/wrk-read.txt" | cut -d' ' -f2- >"$RESULTS/reads.json"
+
+echo "bench: job listings (wrk $WRK_OPTIONS, the finished jobs of the latency run)"
+# shellcheck disable=SC2086
+wrk $WRK_OPTIONS -s bench/wrk/read.lua "https://127.0.0.1:$NAAS_PORT/v1/jobs?per_page=100" | tee "$WORK/wrk-list.txt"
+grep '^BENCH_JSON ' "$WORK/wrk-list.txt" | cut -d' ' -f2- >"$RESULTS/listings.json"
 stop_pid "$NAAS_PID"
 
 echo "bench: Netmiko"

@@ -37,7 +37,7 @@ enum JobView {
         }
     }
 
-    static func summary(_ job: JobRecord, major: MajorVersion.ID) -> JSONValue {
+    static func summary(_ job: JobSummary, major: MajorVersion.ID) -> JSONValue {
         var fields: [String: JSONValue] = [
             "job_id": .string(job.id),
             "status": .string(job.status.rawValue),

@@ -119,7 +119,7 @@ public enum CancelResult: Sendable, Equatable {
 
 /// A page of jobs and the size of the whole list.
 public struct JobPage: Sendable, Equatable {
-    public let jobs: [JobRecord]
+    public let jobs: [JobSummary]
     public let total: Int
 }
 

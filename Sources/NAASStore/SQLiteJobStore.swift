@@ -218,9 +218,11 @@ public final class SQLiteJobStore: JobStore {
         arguments += [perPage, (page - 1) * perPage]
         let pageArguments = arguments
         return try await pool.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM jobs\(clause) ORDER BY seq DESC LIMIT ? OFFSET ?", arguments: pageArguments)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, context, status, created_at, ended_at FROM jobs\(clause) ORDER BY seq DESC LIMIT ? OFFSET ?
+                """, arguments: pageArguments)
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs\(clause)", arguments: countArguments) ?? 0
-            return JobPage(jobs: try rows.map(Self.record), total: total)
+            return JobPage(jobs: rows.map(Self.summary), total: total)
         }
     }
 
@@ -258,6 +260,13 @@ public final class SQLiteJobStore: JobStore {
             try purgeProtectionState(now: now.timeIntervalSince1970, db)
             return purged
         }
+    }
+
+    private static func summary(_ row: Row) -> JobSummary {
+        JobSummary(
+            id: row["id"], context: row["context"], status: JobStatus(rawValue: row["status"]) ?? .failed,
+            createdAt: Date(timeIntervalSince1970: row["created_at"]),
+            endedAt: (row["ended_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 
     private static func record(_ row: Row) throws -> JobRecord {

@@ -1,6 +1,6 @@
--- wrk script: every request reads the same finished job's result, as a
--- polling client does. NAAS_BENCH_AUTH (base64 of user:password) is the
--- job owner's Basic login; the job id is in the URL run.sh passes.
+-- wrk script: every request is the same GET with the job owner's Basic
+-- login (NAAS_BENCH_AUTH, base64 of user:password): a finished job's result,
+-- as a polling client reads it, or a listing; run.sh passes the URL.
 
 local auth = os.getenv("NAAS_BENCH_AUTH")
 if not auth then
