@@ -15,12 +15,7 @@ struct APIKeyRoutes: Sendable {
         let principal = try context.caller()
         let body = try await request.jsonBody(limit: context.maxUploadSize)
         let order = try KeyOrder.parse(body, settings: settings).get()
-        guard principal.contexts.covers(order.contexts) else {
-            issuer.audit.record(.contextDenied, identity: principal.identity, requestID: context.requestID, [
-                "operation": OperationID.createAPIKey.rawValue, "context": order.contexts.names.joined(separator: ","),
-            ])
-            throw APIError.contextDenied(order.contexts.names.filter { !principal.contexts.allows($0) }.joined(separator: ", "))
-        }
+        try requireWithinReach(order.contexts, .createAPIKey, principal, context)
         let (key, token) = try await issuer.create(order, by: principal.identity, requestID: context.requestID)
         return .json(Self.view(key, token: token), status: .created, headers: [.location: "/v2/api-keys/\(key.id)"])
     }
@@ -35,40 +30,47 @@ struct APIKeyRoutes: Sendable {
 
     @Sendable func revoke(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
         let principal = try context.caller()
-        let id = try await manageableKeyID(.revokeAPIKey, principal, context)
-        guard try await issuer.revoke(id, by: principal.identity, requestID: context.requestID) != nil else {
-            throw APIError.resourceNotFound("No API key \(id)")
+        let key = try await manageableKey(.revokeAPIKey, principal, context)
+        guard try await issuer.revoke(key.id, by: principal.identity, requestID: context.requestID) != nil else {
+            throw APIError.resourceNotFound("No API key \(key.id)")
         }
         return .raw(Response(status: .noContent))
     }
 
     @Sendable func rotate(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
         let principal = try context.caller()
-        let id = try await manageableKeyID(.rotateAPIKey, principal, context)
-        guard let (key, token) = try await issuer.rotate(id, by: principal.identity, requestID: context.requestID) else {
-            throw APIError.resourceNotFound("No active API key \(id)")
+        let existing = try await manageableKey(.rotateAPIKey, principal, context)
+        guard let (key, token) = try await issuer.rotate(existing, by: principal.identity, requestID: context.requestID) else {
+            throw APIError.resourceNotFound("No active API key \(existing.id)")
         }
         return .json(Self.view(key, token: token))
     }
 
-    /// The path's key id, once the caller may manage that key: a context-limited
-    /// admin manages only keys within its contexts, or rotating a wider key
-    /// would hand it that key's reach.
-    private func manageableKeyID(
+    /// The key the path names, once the caller may manage it.
+    private func manageableKey(
         _ operation: OperationID, _ principal: Principal, _ context: NAASRequestContext
-    ) async throws -> String {
+    ) async throws -> APIKey {
         let id = try context.parameters.keyID()
         guard let key = try await issuer.store.key(id: id) else {
             throw APIError.resourceNotFound("No API key \(id)")
         }
-        guard principal.contexts.covers(key.contexts) else {
-            let outside = key.contexts.names.filter { !principal.contexts.allows($0) }.joined(separator: ", ")
-            issuer.audit.record(.contextDenied, identity: principal.identity, requestID: context.requestID, [
-                "operation": operation.rawValue, "key_id": id, "context": outside,
-            ])
-            throw APIError.contextDenied(outside)
-        }
-        return id
+        try requireWithinReach(key.contexts, operation, principal, context, keyID: id)
+        return key
+    }
+
+    /// 403 unless every context of `scope` is the caller's: a context-limited
+    /// admin issues and manages only keys within its contexts, or rotating a
+    /// wider key would hand it that key's reach.
+    private func requireWithinReach(
+        _ scope: ContextScope, _ operation: OperationID, _ principal: Principal, _ context: NAASRequestContext,
+        keyID: String? = nil
+    ) throws {
+        guard !principal.contexts.covers(scope) else { return }
+        let outside = scope.names.filter { !principal.contexts.allows($0) }.joined(separator: ", ")
+        var details = ["operation": operation.rawValue, "context": outside]
+        if let keyID { details["key_id"] = keyID }
+        issuer.audit.record(.contextDenied, identity: principal.identity, requestID: context.requestID, details)
+        throw APIError.contextDenied(outside)
     }
 
     /// The wire shape of a key: with its token right after creation or rotation, with its status in lists.

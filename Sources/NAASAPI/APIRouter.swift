@@ -60,7 +60,7 @@ public enum APIRouter {
             settings: environment.security, clock: environment.clock)
         let authenticator = Authenticator(
             store: store, adminSecret: environment.security.adminSecret, audit: environment.audit, clock: environment.clock)
-        let health = HealthRoutes(store: environment.store, workers: environment.workers, startedAt: .now)
+        let health = HealthRoutes(store: store, workers: environment.workers, startedAt: .now)
         let documents = DocumentRoutes(
             contract: environment.contract, documents: environment.documents, page: environment.docPage,
             metrics: environment.metrics, clock: environment.clock)

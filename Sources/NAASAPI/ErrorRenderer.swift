@@ -3,6 +3,9 @@ import Hummingbird
 
 /// Renders an `APIError` the way the request's contract expects.
 enum ErrorRenderer {
+    /// Seconds a client should wait before trying a context that has no worker.
+    static let noWorkerRetryAfter = 30
+
     static func response(for error: APIError, context: NAASRequestContext) -> Response {
         var headers: HTTPFields = [:]
         switch error {
@@ -11,7 +14,7 @@ enum ErrorRenderer {
         case .rateLimited(let status):
             headers.append(contentsOf: status.headers)
             headers[.retryAfter] = "\(status.resetSeconds)"
-        case .noWorker: headers[.retryAfter] = "\(APIError.noWorkerRetryAfter)"
+        case .noWorker: headers[.retryAfter] = "\(noWorkerRetryAfter)"
         default: break
         }
         if case .methodNotAllowed(let allowed) = error { headers[.allow] = allowed.joined(separator: ", ") }

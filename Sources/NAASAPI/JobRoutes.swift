@@ -70,7 +70,7 @@ struct JobRoutes: Sendable {
             audit.record(.jobCancelled, identity: try context.caller().identity, requestID: context.requestID, ["job_id": job.id])
             return .json(["job_id": .string(job.id), "status": "canceled", "message": "Job canceled"])
         case .notFound:
-            throw APIError.forbidden("Forbidden: these credentials own no job with that id")
+            throw Self.notOwned
         case .notCancelable(let status):
             throw APIError.conflict("Job \(job.id) is \(status.rawValue); only queued jobs can be canceled")
         }
@@ -116,6 +116,9 @@ struct JobRoutes: Sendable {
         return Credentials(username: login.username, password: login.password, enableSecret: enable)
     }
 
+    /// The same 403 for an unknown id and for someone else's job.
+    private static let notOwned = APIError.forbidden("Forbidden: these credentials own no job with that id")
+
     /// The job named in the path, if the caller may see it. An unknown id and
     /// someone else's id get the same 403, so ids cannot be probed; the
     /// context is checked only after ownership for the same reason.
@@ -123,7 +126,7 @@ struct JobRoutes: Sendable {
         let principal = try context.caller()
         let id = try context.parameters.jobID()
         guard let job = try await store.job(id), principal.seesEveryJob || job.owner == principal.owner else {
-            throw APIError.forbidden("Forbidden: these credentials own no job with that id")
+            throw Self.notOwned
         }
         try intake.authorize(principal, context: job.context, context)
         return job

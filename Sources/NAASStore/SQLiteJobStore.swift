@@ -125,8 +125,9 @@ public final class SQLiteJobStore: JobStore {
         var contextFilter = ""
         if let contexts {
             guard !contexts.isEmpty else { return nil }
-            contextFilter = " AND context IN (\(Array(repeating: "?", count: contexts.count).joined(separator: ", ")))"
-            arguments += StatementArguments(contexts.sorted())
+            let condition = Self.contextCondition(contexts)
+            contextFilter = " AND " + condition.sql
+            arguments += condition.arguments
         }
         let claimArguments = arguments
         let claimFilter = contextFilter
@@ -205,9 +206,9 @@ public final class SQLiteJobStore: JobStore {
             arguments += [owner]
         }
         if case .only(let contexts) = filter.contexts {
-            conditions.append("context IN (\(Array(repeating: "?", count: contexts.count).joined(separator: ", ")))")
-            arguments += StatementArguments(contexts.sorted())
-            if contexts.isEmpty { conditions[conditions.count - 1] = "0" }
+            let condition = Self.contextCondition(contexts)
+            conditions.append(condition.sql)
+            arguments += condition.arguments
         }
         if let status = filter.status {
             conditions.append("status = ?")
@@ -260,6 +261,14 @@ public final class SQLiteJobStore: JobStore {
             try purgeProtectionState(now: now.timeIntervalSince1970, db)
             return purged
         }
+    }
+
+    /// `context IN (?, …)` and its arguments; no contexts match nothing. The
+    /// names are sorted so the same set gives the same (cached) statement.
+    private static func contextCondition(_ contexts: Set<String>) -> (sql: String, arguments: StatementArguments) {
+        guard !contexts.isEmpty else { return ("0", []) }
+        let placeholders = Array(repeating: "?", count: contexts.count).joined(separator: ", ")
+        return ("context IN (\(placeholders))", StatementArguments(contexts.sorted()))
     }
 
     private static func summary(_ row: Row) -> JobSummary {

@@ -57,6 +57,7 @@ public final class JobDispatcher: Service {
             return
         }
         threads.start()
+        // Its first beat registers the workers, if `register()` has not already.
         let heartbeat = Task { [store, registration, logger] in
             while !Task.isCancelled {
                 do {
@@ -67,7 +68,6 @@ public final class JobDispatcher: Service {
                 try? await Task.sleep(for: .seconds(WorkerRegistration.heartbeatInterval))
             }
         }
-        try await register()
         // Jobs enqueued by another process, or missed wake-ups, are found by polling.
         let ticker = Task { [signal, pollInterval] in
             while !Task.isCancelled {
@@ -133,7 +133,7 @@ public final class JobDispatcher: Service {
         let elapsed = ContinuousClock.now - started
         switch outcome {
         case .succeeded:
-            log.info("job finished", metadata: ["elapsed_ms": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)"])
+            log.info("job finished", metadata: ["elapsed_ms": "\(elapsed.milliseconds)"])
         case .deviceFailed(let failure):
             log.warning("job finished with a device error", metadata: ["error_code": "\(failure.code.rawValue)", "error": "\(failure.message)"])
         case .crashed(let message):

@@ -38,7 +38,7 @@ struct KeysCommand: AsyncParsableCommand {
             guard !names.isEmpty, names.allSatisfy({ $0 == ContextScope.wildcard || ContextName.isValid($0) }) else {
                 throw ValidationError("--contexts must be * or context names separated by commas")
             }
-            let seconds = try setting(ttl, ["API_KEY_DEFAULT_TTL"], default: 7_776_000)
+            let seconds = try setting(ttl, ["API_KEY_DEFAULT_TTL"], default: Int(SecuritySettings.standardKeyLifetime))
             guard seconds >= 0 else { throw ValidationError("--ttl must be 0 or more") }
             let order = KeyOrder(
                 role: role, contexts: ContextScope(names: names), lifetime: seconds == 0 ? nil : TimeInterval(seconds), name: name)

@@ -11,7 +11,7 @@ enum SecurityConfiguration {
         return SecuritySettings(
             contexts: contexts.isEmpty ? [ContextName.defaultName] : contexts,
             adminSecret: environment["NAAS_ADMIN_SECRET"],
-            keyDefaultLifetime: try setting(nil, ["API_KEY_DEFAULT_TTL"], default: 7_776_000.0),
+            keyDefaultLifetime: try setting(nil, ["API_KEY_DEFAULT_TTL"], default: SecuritySettings.standardKeyLifetime),
             keyMaxLifetime: try setting(nil, ["API_KEY_MAX_TTL"], default: 0.0),
             rateLimits: .init(
                 window: try setting(nil, ["RATE_LIMIT_WINDOW"], default: 60.0),

@@ -48,14 +48,16 @@ public struct APIKeyIssuer: Sendable {
     }
 
     /// The key with a new token; the old token stops working at once.
-    public func rotate(_ id: String, by actor: String, requestID: String?) async throws -> (APIKey, String)? {
-        guard let existing = try await store.key(id: id), existing.revokedAt == nil else { return nil }
+    /// nil when the key is revoked (the store re-checks, so a revocation racing this one wins).
+    public func rotate(_ existing: APIKey, by actor: String, requestID: String?) async throws -> (APIKey, String)? {
+        guard existing.revokedAt == nil else { return nil }
         let (_, token) = APIToken.generate()
         let expiresAt = existing.lifetime.map { clock().addingTimeInterval($0) }
         guard let key = try await store.replaceToken(
-            id: id, tokenHash: APIToken.hash(token), prefix: String(token.prefix(APIToken.shownPrefixLength)), expiresAt: expiresAt)
+            id: existing.id, tokenHash: APIToken.hash(token), prefix: String(token.prefix(APIToken.shownPrefixLength)),
+            expiresAt: expiresAt)
         else { return nil }
-        audit.record(.keyRotated, identity: actor, requestID: requestID, ["key_id": id])
+        audit.record(.keyRotated, identity: actor, requestID: requestID, ["key_id": existing.id])
         return (key, token)
     }
 }

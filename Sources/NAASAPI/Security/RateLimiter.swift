@@ -69,10 +69,4 @@ extension HTTPField.Name {
     static let rateLimitLimit = HTTPField.Name("X-RateLimit-Limit")!
     static let rateLimitRemaining = HTTPField.Name("X-RateLimit-Remaining")!
     static let rateLimitReset = HTTPField.Name("X-RateLimit-Reset")!
-    static let apiKey = HTTPField.Name("X-API-Key")!
-}
-
-extension APIError {
-    /// Seconds a client should wait before trying a context that has no worker.
-    static let noWorkerRetryAfter = 30
 }

@@ -14,9 +14,12 @@ public struct SecuritySettings: Sendable {
     public var keyMaxLifetime: TimeInterval
     public var rateLimits: RateLimiter.Limits
 
+    /// 90 days: `API_KEY_DEFAULT_TTL` when unset, over HTTP and on the command line alike.
+    public static let standardKeyLifetime: TimeInterval = 7_776_000
+
     public init(
         contexts: [String] = [ContextName.defaultName], adminSecret: String? = nil,
-        keyDefaultLifetime: TimeInterval = 7_776_000, keyMaxLifetime: TimeInterval = 0,
+        keyDefaultLifetime: TimeInterval = standardKeyLifetime, keyMaxLifetime: TimeInterval = 0,
         rateLimits: RateLimiter.Limits = .init()
     ) {
         self.contexts = contexts.isEmpty ? [ContextName.defaultName] : contexts
