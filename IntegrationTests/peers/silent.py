@@ -3,7 +3,7 @@ stays silent forever, and a port with nothing listening."""
 import socket
 import threading
 
-from .net import LOOPBACK, free_port
+from .net import LOOPBACK
 
 
 class Blackhole:
@@ -47,6 +47,18 @@ class Blackhole:
             self._listener.close()
 
 
+# Bound, never listening: the kernel refuses connections to these ports and
+# hands them to no other socket while this process lives.
+_reserved = []
+
+
 def closed_port(host=LOOPBACK):
-    """A port nothing listens on: connecting to it is refused at once."""
-    return free_port(host)
+    """A port nothing listens on: connecting to it is refused at once.
+
+    The port stays bound (without listening) for the whole test session. A
+    port merely found free could be handed to a server started later, and
+    then a "refused" job met a listener and timed out instead."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind((host, 0))
+    _reserved.append(sock)
+    return sock.getsockname()[1]
