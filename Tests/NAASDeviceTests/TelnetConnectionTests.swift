@@ -1,0 +1,211 @@
+import Foundation
+import NAASCore
+import NIOCore
+import NIOPosix
+import Synchronization
+import Testing
+@testable import NAASDevice
+
+@Suite struct TelnetConnectionTests {
+    static let iac = TelnetCode.iac
+
+    /// What the loopback server sends on accepting: the options fake-switches
+    /// and IOS announce, requests for a terminal type and a window size, and a
+    /// login prompt.
+    static let greeting: [UInt8] =
+        [iac, TelnetCode.will, TelnetOption.echo, iac, TelnetCode.will, TelnetOption.suppressGoAhead,
+         iac, TelnetCode.do, TelnetOption.terminalType, iac, TelnetCode.do, TelnetOption.naws,
+         iac, TelnetCode.sb, TelnetOption.terminalType, TelnetCode.send, iac, TelnetCode.se]
+        + Array("Username: ".utf8)
+
+    @Test func negotiatesAndExchangesTextWithALoopbackServer() async throws {
+        let server = try await LoopbackTelnetServer.start(greeting: Self.greeting)
+        defer { server.close() }
+        let target = DeviceTarget(host: "127.0.0.1", port: server.port, platform: "cisco_ios_telnet")
+
+        let (prompt, rest, end) = try await onDedicatedThread { () throws -> ([UInt8], [UInt8], [UInt8]?) in
+            let connection = try TelnetConnection(target: target, timeout: 5)
+            let prompt = try Self.read(from: connection, until: Array("Username: ".utf8))
+            try server.waitForReceived(count: 3 + 3 + 3 + 3 + 10 + 11)
+            try connection.write("admin\r\n")
+            try server.waitForReceived(count: 3 + 3 + 3 + 3 + 10 + 11 + 7)
+            try server.send(Array("Password: ".utf8) + [Self.iac, Self.iac] + Array("\r\0".utf8), thenClose: true)
+            let rest = try Self.read(from: connection, until: Array("Password: ".utf8) + [0xFF, 13])
+            return (prompt, rest, try connection.read(waitingAtMost: 2000))
+        }
+
+        #expect(prompt == Array("Username: ".utf8))
+        #expect(rest == Array("Password: ".utf8) + [0xFF, 13])
+        #expect(end == nil)
+        let received = server.received
+        let answers: [UInt8] =
+            [Self.iac, TelnetCode.do, TelnetOption.echo, Self.iac, TelnetCode.do, TelnetOption.suppressGoAhead,
+             Self.iac, TelnetCode.will, TelnetOption.terminalType, Self.iac, TelnetCode.will, TelnetOption.naws,
+             Self.iac, TelnetCode.sb, TelnetOption.naws, 0x01, 0xFF, 0xFF, 0x03, 0xE8, Self.iac, TelnetCode.se,
+             Self.iac, TelnetCode.sb, TelnetOption.terminalType, TelnetCode.is] + Array("VT100".utf8) + [Self.iac, TelnetCode.se]
+        #expect(received == answers + Array("admin\r\n".utf8))
+    }
+
+    @Test func readWithNothingToReadReturnsEmptyInTime() async throws {
+        let server = try await LoopbackTelnetServer.start(greeting: [])
+        defer { server.close() }
+        let target = DeviceTarget(host: "127.0.0.1", port: server.port, platform: "cisco_ios_telnet")
+        let (bytes, elapsed) = try await onDedicatedThread { () throws -> ([UInt8]?, Duration) in
+            let connection = try TelnetConnection(target: target, timeout: 5)
+            let started = ContinuousClock.now
+            let bytes = try connection.read(waitingAtMost: 100)
+            return (bytes, ContinuousClock.now - started)
+        }
+        #expect(bytes == [])
+        #expect(elapsed >= .milliseconds(90) && elapsed < .seconds(2))
+    }
+
+    @Test func closedPortIsConnectionRefused() async throws {
+        let server = try await LoopbackTelnetServer.start(greeting: [])
+        let port = server.port
+        server.close()
+        let target = DeviceTarget(host: "127.0.0.1", port: port, platform: "cisco_ios_telnet")
+        let failure = await onDedicatedThread { () -> DeviceFailure? in
+            do throws(DeviceFailure) {
+                _ = try TelnetConnection(target: target, timeout: 5)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        #expect(failure == DeviceFailure(.connectionRefused, "Connection refused by 127.0.0.1:\(port)"))
+    }
+
+    @Test func connectTimeoutIsClassifiedAsTimeout() {
+        let target = DeviceTarget(host: "192.0.2.1", port: 23, platform: "cisco_ios_telnet")
+        let failure = TelnetConnection.classifyConnectFailure(
+            ChannelError.connectTimeout(.seconds(5)), elapsed: .seconds(5), timeout: 5, target: target)
+        #expect(failure == DeviceFailure(.connectionTimeout, "No Telnet connection to 192.0.2.1:23 within 5 s"))
+    }
+
+    @Test func otherConnectFailuresAreTransportErrors() {
+        let target = DeviceTarget(host: "sw1.invalid", port: 23, platform: "cisco_ios_telnet")
+        let failure = TelnetConnection.classifyConnectFailure(
+            ChannelError.ioOnClosedChannel, elapsed: .milliseconds(3), timeout: 5, target: target)
+        #expect(failure.code == .sshError)
+        #expect(failure.message.hasPrefix("Telnet connection to sw1.invalid:23 failed: "))
+    }
+
+    /// Reads until the data ends with `suffix`, for at most five seconds.
+    static func read(from connection: TelnetConnection, until suffix: [UInt8]) throws -> [UInt8] {
+        var data: [UInt8] = []
+        let deadline = ContinuousClock.now + .seconds(5)
+        while !data.ends(with: suffix), ContinuousClock.now < deadline {
+            guard let chunk = try connection.read(waitingAtMost: 200) else { break }
+            data += chunk
+        }
+        return data
+    }
+}
+
+extension Array where Element == UInt8 {
+    fileprivate func ends(with suffix: [UInt8]) -> Bool {
+        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+    }
+}
+
+/// Runs blocking transport code on its own thread, as the session does,
+/// rather than on a thread of the cooperative pool.
+private func onDedicatedThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
+}
+
+/// Non-throwing variant of ``onDedicatedThread(_:)``.
+private func onDedicatedThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        Thread { continuation.resume(returning: body()) }.start()
+    }
+}
+
+/// A Telnet server on 127.0.0.1 that greets one client and records what it sends.
+private final class LoopbackTelnetServer: Sendable {
+    let port: Int
+    private let listener: any Channel
+    private let recorder: Recorder
+
+    private init(listener: any Channel, recorder: Recorder) {
+        self.listener = listener
+        self.recorder = recorder
+        self.port = listener.localAddress?.port ?? 0
+    }
+
+    static func start(greeting: [UInt8]) async throws -> LoopbackTelnetServer {
+        let recorder = Recorder()
+        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(Greeter(greeting: greeting, recorder: recorder))
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0)
+            .get()
+        return LoopbackTelnetServer(listener: listener, recorder: recorder)
+    }
+
+    /// Everything the client has sent so far.
+    var received: [UInt8] { recorder.bytes.withLock { $0 } }
+
+    /// Waits up to five seconds for the client to have sent `count` bytes.
+    func waitForReceived(count: Int) throws {
+        let deadline = ContinuousClock.now + .seconds(5)
+        while received.count < count {
+            guard ContinuousClock.now < deadline else { throw ServerError.clientSilent(received) }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+    }
+
+    /// Sends bytes to the connected client, then optionally hangs up.
+    func send(_ bytes: [UInt8], thenClose: Bool) throws {
+        guard let client = recorder.client.withLock({ $0 }) else { throw ServerError.noClient }
+        try client.writeAndFlush(client.allocator.buffer(bytes: bytes)).wait()
+        if thenClose { try client.close().wait() }
+    }
+
+    func close() {
+        listener.close(promise: nil)
+        recorder.client.withLock { $0 }?.close(promise: nil)
+    }
+
+    enum ServerError: Error {
+        case noClient
+        case clientSilent([UInt8])
+    }
+
+    final class Recorder: Sendable {
+        let bytes = Mutex<[UInt8]>([])
+        let client = Mutex<(any Channel)?>(nil)
+    }
+
+    final class Greeter: ChannelInboundHandler {
+        typealias InboundIn = ByteBuffer
+        typealias OutboundOut = ByteBuffer
+        let greeting: [UInt8]
+        let recorder: Recorder
+
+        init(greeting: [UInt8], recorder: Recorder) {
+            self.greeting = greeting
+            self.recorder = recorder
+        }
+
+        func channelActive(context: ChannelHandlerContext) {
+            recorder.client.withLock { $0 = context.channel }
+            if !greeting.isEmpty {
+                context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(bytes: greeting)), promise: nil)
+            }
+            context.fireChannelActive()
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            let buffer = unwrapInboundIn(data)
+            recorder.bytes.withLock { $0 += Array(buffer.readableBytesView) }
+        }
+    }
+}
