@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "naas", targets: ["naas"]),
+        .executable(name: "naas-sim", targets: ["naas-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -20,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
@@ -108,6 +110,26 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "NAASSimulator",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "naas-sim",
+            dependencies: [
+                "NAASSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "NAASSimulatorTests", dependencies: ["NAASSimulator"], swiftSettings: strict),
+        .target(
             name: "NAASContract",
             dependencies: [
                 "NAASCore",
@@ -123,7 +145,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "NAASCoreTests", dependencies: ["NAASCore"], swiftSettings: strict),
-        .testTarget(name: "NAASDeviceTests", dependencies: ["NAASDevice"], swiftSettings: strict),
+        .testTarget(name: "NAASDeviceTests", dependencies: ["NAASDevice", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio")], swiftSettings: strict),
         .testTarget(name: "NAASStoreTests", dependencies: ["NAASStore"], swiftSettings: strict),
         .testTarget(
             name: "NAASAPITests",

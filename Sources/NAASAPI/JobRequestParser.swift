@@ -8,6 +8,9 @@ struct JobRequestParser {
     let kind: JobKind
     /// The contract whose field names apply.
     var major: MajorVersion.ID = .v1
+    /// Whether `save_config`/`commit` on a platform without that step is refused (422) rather than
+    /// ignored, as v1 and older v2 microversions do.
+    var refusesUnsupportedSteps = false
 
     struct Parsed {
         let spec: JobSpec
@@ -37,11 +40,15 @@ struct JobRequestParser {
             deprecated.append("device_type")
             platformName = string(value, "device_type", &errors) ?? platformName
         }
-        if Platform.named(platformName) == nil {
-            let field = fields["platform"] == nil && fields["device_type"] != nil ? "device_type" : "platform"
-            errors.append(FieldError([.string(field)], "Unknown platform \"\(platformName)\"; use one of: \(Platform.acceptedNames.joined(separator: ", "))"))
+        let platformField = fields["platform"] == nil && fields["device_type"] != nil ? "device_type" : "platform"
+        let selection = PlatformSelection(name: platformName)
+        if selection == nil {
+            errors.append(FieldError([.string(platformField)], "Unknown platform \"\(platformName)\"; use one of: \(Platform.acceptedNames.joined(separator: ", "))"))
+        } else if selection == .autodetect, kind == .config {
+            errors.append(FieldError([.string(platformField)], "autodetect works for show commands only: name the platform for a configuration job"))
         }
-        let port = integer(fields["port"], "port", default: 22, range: 1...65_535, &errors)
+        let defaultPort = selection?.transport.defaultPort ?? DeviceTransportKind.ssh.defaultPort
+        let port = integer(fields["port"], "port", default: defaultPort, range: 1...65_535, &errors)
         let lines = linesField(fields, &errors)
         let readTimeout = seconds(fields["read_timeout"], "read_timeout", default: 30, &errors)
         let connectTimeout = seconds(fields["conn_timeout"], "conn_timeout", default: 10, &errors)
@@ -53,6 +60,9 @@ struct JobRequestParser {
         }
         let save = bool(fields["save_config"], "save_config", &errors)
         let commit = bool(fields["commit"], "commit", &errors)
+        if refusesUnsupportedSteps, case .platform(let platform, _)? = selection, kind == .config {
+            stepsSupported(by: platform, save: save, commit: commit, &errors)
+        }
 
         guard errors.isEmpty, let host else { return .failure(.validation(source: "json", errors)) }
         let spec = JobSpec(
@@ -60,6 +70,17 @@ struct JobRequestParser {
             readTimeout: readTimeout, connectTimeout: connectTimeout, expectString: expect,
             saveConfig: save, commit: commit)
         return .success(Parsed(spec: spec, enableSecret: enable, deprecatedFields: deprecated))
+    }
+
+    /// A save or commit the platform has no step for is refused rather than silently skipped.
+    private func stepsSupported(by platform: Platform, save: Bool, commit: Bool, _ errors: inout [FieldError]) {
+        if save, platform.save == nil {
+            let hint = platform.commit != nil ? "its commit is the save: send commit: true" : "it applies configuration as it is typed"
+            errors.append(FieldError(["save_config"], "\(platform.name) has no separate save step (\(hint)); leave save_config out"))
+        }
+        if commit, platform.commit == nil {
+            errors.append(FieldError(["commit"], "\(platform.name) has no commit step: its configuration applies as it is typed; leave commit out"))
+        }
     }
 
     private func hostField(_ fields: [String: JSONValue], _ errors: inout [FieldError]) -> String? {

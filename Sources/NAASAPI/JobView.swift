@@ -51,7 +51,7 @@ enum JobView {
     static func results(_ output: JobOutput?) -> JSONValue {
         switch output {
         case .none: .null
-        case .commands(let outputs):
+        case .commands(let outputs, _):
             .object(Dictionary(outputs.map { ($0.command, JSONValue.string($0.output)) }, uniquingKeysWith: { _, last in last }))
         case .config(let transcript): ["config_set_output": .string(transcript)]
         }

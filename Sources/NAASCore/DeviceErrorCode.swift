@@ -8,12 +8,14 @@ public enum DeviceErrorCode: String, Sendable, Codable, CaseIterable {
     case sshError = "SSH_ERROR"
     /// The device failed too often lately; NAAS did not try it (circuit breaker).
     case circuitOpen = "CIRCUIT_OPEN"
+    /// `platform: autodetect` recognised no platform from the device's answers.
+    case autodetectFailed = "AUTODETECT_FAILED"
 
     /// Whether sending the same job again may succeed without changing it.
     public var isRetryable: Bool {
         switch self {
         case .connectionTimeout, .connectionRefused, .readTimeout, .sshError, .circuitOpen: true
-        case .authFailure, .configRejected: false
+        case .authFailure, .configRejected, .autodetectFailed: false
         }
     }
 
@@ -21,7 +23,7 @@ public enum DeviceErrorCode: String, Sendable, Codable, CaseIterable {
     public var isUnreachable: Bool {
         switch self {
         case .connectionTimeout, .connectionRefused, .sshError: true
-        case .authFailure, .readTimeout, .configRejected, .circuitOpen: false
+        case .authFailure, .readTimeout, .configRejected, .circuitOpen, .autodetectFailed: false
         }
     }
 }

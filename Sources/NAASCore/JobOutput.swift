@@ -1,7 +1,8 @@
 /// What a device returned for a job that ran to the end.
 public enum JobOutput: Sendable, Equatable {
-    /// Output per command, in the order the commands ran.
-    case commands([CommandOutput])
+    /// Output per command, in the order the commands ran, and the platform
+    /// autodetect found when the job asked for it.
+    case commands([CommandOutput], detectedPlatform: String? = nil)
     /// The whole configuration session transcript.
     case config(String)
 }

@@ -1,70 +1,73 @@
-/// A device platform described as data: how its prompts look, how to turn
-/// paging off, how to climb to privileged mode and into configuration mode,
-/// how to save, and which output means the device refused a line.
-/// Adding a platform is adding one entry to `Platform.all`.
+/// A device platform described as data: how its prompts look, how to log in,
+/// how to turn paging off, how to climb to privileged mode and into
+/// configuration mode, how to commit and save, and which output means the
+/// device refused a line. The session reads only these fields; adding a
+/// platform is adding one entry to `Platform.all`.
 public struct Platform: Sendable, Equatable {
     /// The name clients send (`platform` in the API; Netmiko's `device_type`).
     public let name: String
     /// Other names accepted for the same platform.
     public let aliases: [String]
-    /// A regular expression that matches a whole prompt line, any privilege level.
-    public let promptPattern: String
-    /// Characters that may end a prompt; the rest of the prompt line is the base prompt.
-    public let promptTerminators: String
-    /// The terminator of the unprivileged prompt, if the platform has such a level.
-    public let userModeTerminator: Character?
+    /// Whether the platform is also driven over Telnet (`<name>_telnet`, port 23).
+    public let telnet: Bool
+    public let prompt: PromptStyle
+    public let login: LoginStyle
     /// Sent once after login, at the highest privilege reached (paging off, width).
     public let sessionSetup: [String]
     /// How to reach privileged mode from user mode, if the platform has one.
     public let enable: Escalation?
-    public let configEnter: String?
-    public let configExit: String?
-    public let saveCommand: String?
-    public let commitCommand: String?
+    /// Configuration mode; nil where lines are typed at the ordinary prompt (FortiOS, RouterOS, EXOS).
+    public let config: ConfigMode?
+    /// A commit step, on platforms where configuration is staged in a candidate.
+    public let commit: Commit?
+    /// How to write the running configuration to startup, where that is a separate step.
+    public let save: Save?
+    /// Pagers that can still appear (a paging-off command the device ignored): each is answered, never waited out.
+    public let pagers: [Reply]
     /// Regular expressions that, found in output, mean the device rejected a line.
     public let failurePatterns: [String]
+    /// How autodetect recognises the platform, as Netmiko's SSHDetect does.
+    public let autodetect: [Probe]
+    /// What ends a line typed at the device.
+    public let lineEnding: String
 
     public init(
-        name: String, aliases: [String] = [], promptPattern: String, promptTerminators: String,
-        userModeTerminator: Character? = nil, sessionSetup: [String] = [], enable: Escalation? = nil,
-        configEnter: String? = nil, configExit: String? = nil, saveCommand: String? = nil,
-        commitCommand: String? = nil, failurePatterns: [String] = []
+        name: String, aliases: [String] = [], telnet: Bool = false, prompt: PromptStyle,
+        login: LoginStyle = .standard, sessionSetup: [String] = [], enable: Escalation? = nil,
+        config: ConfigMode? = nil, commit: Commit? = nil, save: Save? = nil, pagers: [Reply] = [],
+        failurePatterns: [String] = [], autodetect: [Probe] = [], lineEnding: String = "\n"
     ) {
         self.name = name
         self.aliases = aliases
-        self.promptPattern = promptPattern
-        self.promptTerminators = promptTerminators
-        self.userModeTerminator = userModeTerminator
+        self.telnet = telnet
+        self.prompt = prompt
+        self.login = login
         self.sessionSetup = sessionSetup
         self.enable = enable
-        self.configEnter = configEnter
-        self.configExit = configExit
-        self.saveCommand = saveCommand
-        self.commitCommand = commitCommand
+        self.config = config
+        self.commit = commit
+        self.save = save
+        self.pagers = pagers
         self.failurePatterns = failurePatterns
-    }
-
-    /// A step up to a higher privilege level.
-    public struct Escalation: Sendable, Equatable {
-        public let command: String
-        /// A regular expression for the device's password question.
-        public let passwordPrompt: String
-
-        public init(command: String, passwordPrompt: String) {
-            self.command = command
-            self.passwordPrompt = passwordPrompt
-        }
+        self.autodetect = autodetect
+        self.lineEnding = lineEnding
     }
 }
 
 extension Platform {
-    /// The platform for `name` or one of its aliases.
-    public static func named(_ name: String) -> Platform? {
-        all.first { $0.name == name || $0.aliases.contains(name) }
+    /// What a platform offers, as `GET /v2/platforms` lists it.
+    public struct Capabilities: Sendable, Equatable {
+        public let enable: Bool
+        public let config: Bool
+        public let save: Bool
+        public let commit: Bool
+        public let telnet: Bool
+        public let autodetect: Bool
     }
 
-    /// Every name a client may send, aliases included, sorted.
-    public static var acceptedNames: [String] {
-        all.flatMap { [$0.name] + $0.aliases }.sorted()
+    public var capabilities: Capabilities {
+        Capabilities(
+            enable: enable != nil, config: true, save: save != nil, commit: commit != nil,
+            telnet: telnet, autodetect: !autodetect.isEmpty)
     }
 }

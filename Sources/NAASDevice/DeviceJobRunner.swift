@@ -11,21 +11,48 @@ public struct DeviceJobRunner: Sendable {
 
     public func run(_ spec: JobSpec, credentials: Credentials) -> JobOutcome {
         do throws(DeviceFailure) {
-            let session = try DeviceSession(
-                target: spec.target, credentials: credentials, connectTimeout: spec.connectTimeout,
-                readTimeout: spec.readTimeout, algorithms: algorithms)
+            guard let selection = PlatformSelection(name: spec.target.platform) else {
+                throw DeviceFailure(.sshError, "Unknown platform \(spec.target.platform)")
+            }
+            let (session, detected) = try open(selection, spec: spec, credentials: credentials)
             switch spec.kind {
             case .command:
                 var outputs: [CommandOutput] = []
                 for command in spec.lines {
                     outputs.append(CommandOutput(command: command, output: try session.run(command, expecting: spec.expectString)))
                 }
-                return .succeeded(.commands(outputs))
+                return .succeeded(.commands(outputs, detectedPlatform: detected?.name))
             case .config:
                 return .succeeded(.config(try session.configure(spec.lines, save: spec.saveConfig, commit: spec.commit)))
             }
         } catch {
             return .deviceFailed(error)
+        }
+    }
+
+    /// A prepared session, and the platform autodetect found when it was asked to.
+    private func open(
+        _ selection: PlatformSelection, spec: JobSpec, credentials: Credentials
+    ) throws(DeviceFailure) -> (DeviceSession, detected: Platform?) {
+        switch selection {
+        case .platform(let platform, let transport):
+            let session = try DeviceSession(
+                target: spec.target, platform: platform, transport: transport, credentials: credentials,
+                connectTimeout: spec.connectTimeout, readTimeout: spec.readTimeout, algorithms: algorithms)
+            return (session, nil)
+        case .autodetect:
+            let session = try DeviceSession(
+                target: spec.target, platform: .generic, transport: .ssh, credentials: credentials,
+                connectTimeout: spec.connectTimeout, readTimeout: spec.readTimeout, algorithms: algorithms,
+                preparing: false)
+            let detector = Autodetector(platforms: Platform.all)
+            guard let platform = try detector.detect(ask: { command throws(DeviceFailure) in try session.run(command) }) else {
+                throw DeviceFailure(
+                    .autodetectFailed,
+                    "No platform recognised the device's answers to \(detector.commands.joined(separator: ", "))")
+            }
+            try session.adopt(platform)
+            return (session, platform)
         }
     }
 }

@@ -5,7 +5,7 @@ import NAASCore
 /// One SSH connection through libssh, with a PTY shell channel.
 /// Every call blocks, so a connection lives on one dedicated thread for its
 /// whole life and is never touched from the Swift cooperative pool.
-final class SSHConnection {
+final class SSHConnection: DeviceTransport {
     private let session: ssh_session
     private var channel: ssh_channel?
     private let target: DeviceTarget
@@ -92,6 +92,16 @@ final class SSHConnection {
         let methods = UInt32(bitPattern: ssh_userauth_list(session, nil))
         if methods & SSH_AUTH_METHOD_INTERACTIVE != 0, try keyboardInteractive(password: password) { return }
         throw DeviceFailure(.authFailure, "Authentication failed for user \(username) on \(target.host):\(target.port)")
+    }
+
+    /// Tries SSH's `none` method, after which devices such as PowerConnect ask for the login
+    /// in the shell. False when the server wants a real method instead.
+    func authenticateWithNone() throws(DeviceFailure) -> Bool {
+        let result = ssh_userauth_none(session, nil)
+        if result == SSH_AUTH_ERROR.rawValue {
+            throw DeviceFailure(.sshError, "SSH error during authentication: \(lastError)")
+        }
+        return result == SSH_AUTH_SUCCESS.rawValue
     }
 
     private func keyboardInteractive(password: String) throws(DeviceFailure) -> Bool {

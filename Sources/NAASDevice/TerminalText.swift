@@ -2,7 +2,9 @@ import Foundation
 
 /// Turns raw terminal bytes into the text an engineer would copy from the
 /// screen, the way Netmiko cleans output: no escape sequences, no carriage
-/// returns, no echoed command, no trailing prompt.
+/// returns, no echoed command, no trailing prompt. Lines a device redraws in
+/// place (a pager it erased, a cursor moved back) are rendered as the screen
+/// shows them.
 public enum TerminalText {
     // CSI sequences (colours, cursor moves, bracketed-paste toggles), OSC
     // sequences (window titles) and the two-byte ESC forms (`ESC c` resets).
@@ -16,14 +18,97 @@ public enum TerminalText {
         return escapes.stringByReplacingMatches(in: text, range: range, withTemplate: "")
     }
 
-    /// `\r\n` and lone `\r` become `\n`; backspaces are applied.
-    public static func normalizingNewlines(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "")
+    /// Escape-free text with `\n` line breaks; redrawn lines rendered.
+    public static func clean(_ raw: String) -> String {
+        let unified = raw.replacingOccurrences(of: "\r\r\n", with: "\n").replacingOccurrences(of: "\r\n", with: "\n")
+        guard unified.contains(where: { $0 == "\r" || $0 == "\u{8}" || $0 == "\u{1B}" }) else { return unified }
+        return unified.split(separator: "\n", omittingEmptySubsequences: false).map(screenLine).joined(separator: "\n")
     }
 
-    /// Escape-free, newline-normalised text.
-    public static func clean(_ raw: String) -> String {
-        normalizingNewlines(strippingEscapes(raw))
+    /// One line as the screen shows it: carriage returns and backspaces move
+    /// the cursor, `ESC[nD` moves it left, `ESC[K` erases to the end; other
+    /// escapes are dropped. A redrawn line loses the blanks it was erased with.
+    public static func screenLine(_ line: Substring) -> String {
+        guard line.contains(where: { $0 == "\r" || $0 == "\u{8}" || $0 == "\u{1B}" }) else { return String(line) }
+        var screen: [Character] = []
+        var cursor = 0
+        var redrawn = false
+        var rest = line[...]
+        while let character = rest.first {
+            rest = rest.dropFirst()
+            switch character {
+            case "\r":
+                cursor = 0
+                redrawn = true
+            case "\u{8}":
+                cursor = max(0, cursor - 1)
+                redrawn = true
+            case "\u{1B}":
+                let (move, remainder) = controlSequence(rest)
+                rest = remainder
+                switch move {
+                case .left(let count):
+                    cursor = max(0, cursor - count)
+                    redrawn = true
+                case .eraseToEnd:
+                    screen.removeSubrange(min(cursor, screen.count)...)
+                case .none:
+                    break
+                }
+            default:
+                if cursor < screen.count {
+                    screen[cursor] = character
+                } else {
+                    screen.append(contentsOf: repeatElement(" ", count: cursor - screen.count))
+                    screen.append(character)
+                }
+                cursor += 1
+            }
+        }
+        let text = String(screen)
+        guard redrawn else { return text }
+        return String(text.reversed().drop(while: { $0 == " " }).reversed())
+    }
+
+    private enum CursorEffect {
+        case left(Int)
+        case eraseToEnd
+        case none
+    }
+
+    /// Reads one escape sequence after its ESC; returns its effect on the line and what follows it.
+    private static func controlSequence(_ text: Substring) -> (CursorEffect, Substring) {
+        guard let kind = text.first else { return (.none, text) }
+        switch kind {
+        case "[":
+            var body = text.dropFirst()
+            var parameters = ""
+            while let next = body.first, !("@"..."~").contains(next) {
+                parameters.append(next)
+                body = body.dropFirst()
+            }
+            guard let final = body.first else { return (.none, body) }
+            body = body.dropFirst()
+            switch final {
+            case "D": return (.left(Int(parameters) ?? 1), body)
+            case "K" where parameters.isEmpty || parameters == "0": return (.eraseToEnd, body)
+            default: return (.none, body)
+            }
+        case "]":
+            // OSC: up to BEL or ESC \.
+            var body = text.dropFirst()
+            while let next = body.first {
+                body = body.dropFirst()
+                if next == "\u{7}" { break }
+                if next == "\u{1B}" {
+                    body = body.dropFirst()
+                    break
+                }
+            }
+            return (.none, body)
+        default:
+            return (.none, text.dropFirst())
+        }
     }
 
     /// The last line of `text`: what follows the last line feed.

@@ -31,3 +31,27 @@ import Testing
         #expect(TerminalText.commandOutput("first\nsw1#", command: "show x") == "first")
     }
 }
+
+@Suite struct TerminalRenderingTests {
+    @Test func backspacesEraseAPager() {
+        let raw = "line 23\r\n --More-- \u{8}\u{8}\u{8}\u{8}\u{8}\u{8}\u{8}\u{8}\u{8}\u{8}          \u{8}\u{8}\u{8}\u{8}\u{8}\u{8}\u{8}\u{8}\u{8}\u{8}line 24\r\n"
+        #expect(TerminalText.clean(raw) == "line 23\nline 24\n")
+    }
+
+    @Test func carriageReturnRedrawsTheLine() {
+        #expect(TerminalText.clean("---(more)---\r            \rline 24\r\n") == "line 24\n")
+    }
+
+    @Test func cursorLeftSequencesRedrawTheLine() {
+        let raw = "  ---- More ----\u{1B}[16D                \u{1B}[16Dnext line\r\n"
+        #expect(TerminalText.clean(raw) == "next line\n")
+    }
+
+    @Test func eraseToEndOfLine() {
+        #expect(TerminalText.screenLine("abcdef\r\u{1B}[Kxy") == "xy")
+    }
+
+    @Test func linesThatAreNotRedrawnKeepTheirSpaces() {
+        #expect(TerminalText.clean("a  \r\nb\r\n") == "a  \nb\n")
+    }
+}

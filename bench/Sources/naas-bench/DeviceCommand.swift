@@ -22,7 +22,7 @@ struct DeviceCommand: ParsableCommand {
         let credentials = Credentials(username: options.user, password: options.password, enableSecret: enableSecret)
         let samples = try timeRounds(options.count) { index in
             switch runner.run(spec, credentials: credentials) {
-            case .succeeded(.commands(let outputs)):
+            case .succeeded(.commands(let outputs, _)):
                 try options.check(outputs.map(\.output).joined(separator: "\n"), round: index)
             case let other:
                 throw BenchFailure("round \(index): \(other)")

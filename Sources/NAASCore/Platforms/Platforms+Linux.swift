@@ -1,0 +1,14 @@
+/// Linux hosts over OpenSSH.
+extension Platform {
+    /// `sudo -s` is the privilege step; the host name is the part of the prompt that stays.
+    public static let linux = Platform(
+        name: "linux",
+        prompt: PromptStyle(
+            pattern: #"^.{0,200}[$#]\s?$"#,
+            base: #"^\s*(?:[\w.\-]+@)?([\w.\-]+)"#,
+            userModeTerminator: "$"),
+        enable: Escalation(command: "sudo -s"),
+        failurePatterns: [#"command not found"#],
+        autodetect: [Probe("uname -a", [#"Linux"#], priority: 95)]
+    )
+}

@@ -1,0 +1,17 @@
+/// Ruckus (Brocade) FastIron.
+extension Platform {
+    public static let ruckusFastIron = Platform(
+        name: "ruckus_fastiron",
+        aliases: ["brocade_fastiron"],
+        telnet: true,
+        prompt: PromptStyle(pattern: #"^[\w.\-@/:]{1,63}(?:\([\w.\-@/:+]{0,32}\))?[>#]\s?$"#, userModeTerminator: ">"),
+        sessionSetup: ["skip-page-display"],
+        enable: Escalation(
+            command: "enable", passwordPrompt: #"(?i)(?:ssword|no password has been assigned)"#,
+            usernamePrompt: #"(?i)(?:user name|login):?\s*$"#),
+        config: ConfigMode(enter: "configure terminal", exit: "end"),
+        save: Save(command: "write memory"),
+        pagers: [.pager(#"(?i)--more--, next page"#), .morePager],
+        failurePatterns: [#"Error -"#, #"Invalid input -"#, #"(?m)^Error: "#, #"(?m)^Ambiguous input"#]
+    )
+}
