@@ -1,0 +1,95 @@
+extension CLISession {
+    /// A line typed in a config mode: opens a sub-mode, removes, adds, or is rejected.
+    func configLine(_ line: String, words: [Substring]) -> [SessionEffect] {
+        let frame = stack[stack.count - 1]
+        let abbreviations = false
+        for sub in os.subModes where sub.from.contains(frame.mode) {
+            if let args = WordPattern(sub.pattern).match(words, abbreviations: abbreviations) {
+                record("config", line, ["accepted": "true"])
+                let path = edit { $0.add(line, under: frame.path) }
+                let context: String
+                switch sub.context {
+                case .none: context = ""
+                case .argumentsJoined: context = args.joined()
+                case .lastWord: context = String(words.last ?? "").replacing("\"", with: "")
+                }
+                push(sub.mode, context: context, path: path)
+                return replied([])
+            }
+        }
+        if let negation = os.config.negation, words.first == Substring(negation), words.count > 1,
+           accepts(Array(words.dropFirst())) {
+            record("config", line, ["accepted": "true"])
+            let rest = words.dropFirst().joined(separator: " ")
+            _ = edit { store -> [Int] in
+                store.remove(prefix: rest, under: frame.path)
+                // Cisco keeps `no shutdown`-style lines in the config; a negated sub-mode line is kept too.
+                if !frame.path.isEmpty { store.add(line, under: frame.path) }
+                return []
+            }
+            return replied([])
+        }
+        guard accepts(words) else {
+            record("config", line, ["accepted": "false"])
+            return replied(errorText(os.config.invalidLine, line: line))
+        }
+        record("config", line, ["accepted": "true"])
+        _ = edit { $0.add(line, under: frame.path) }
+        return replied([])
+    }
+
+    private func accepts(_ words: [Substring]) -> Bool {
+        os.config.accepted.contains { WordPattern($0).match(words, abbreviations: false) != nil }
+    }
+
+    /// Applies a change to the candidate on commit platforms, else to the running config.
+    private func edit(_ change: (inout ConfigStore) -> [Int]) -> [Int] {
+        if os.config.commit != nil {
+            uncommitted = true
+            return change(&candidate)
+        }
+        unsaved = true
+        return change(&running)
+    }
+
+    /// Builds the starting config from the profile's lines, sub-modes included.
+    func applyInitial(_ line: String) {
+        let indented = line.hasPrefix(" ")
+        let words = line.trimmingSpaces().commandWords()
+        let text = words.joined(separator: " ")
+        if indented, let parent = running.entries.indices.last {
+            running.add(text, under: [parent])
+        } else {
+            running.add(text, under: [])
+        }
+    }
+
+    func commit() -> [SessionEffect] {
+        guard let spec = os.config.commit else { return replied(errorText(os.invalidCommand, line: "commit")) }
+        let changed = uncommitted
+        commitCandidate()
+        if !changed, let text = spec.noChanges { return replied(lines(text)) }
+        return replied(lines(spec.success.filled(values)))
+    }
+
+    func commitCandidate() {
+        record("commit", "", ["changed": uncommitted ? "true" : "false"])
+        running = candidate
+        uncommitted = false
+        unsaved = true
+    }
+
+    func save(step: Int) -> [SessionEffect] {
+        guard let spec = os.config.save else { return replied(errorText(os.invalidCommand, line: "save")) }
+        if step < spec.questions.count {
+            let question = spec.questions[step]
+            state = .question(question, then: .save(step: step))
+            var effects: [SessionEffect] = []
+            if step == 0 && device.commandLatencyMs > 0 { effects.append(.delay(milliseconds: device.commandLatencyMs)) }
+            return effects + [.output(question.text.filled(values))]
+        }
+        record("save", "")
+        unsaved = false
+        return replied(lines(spec.done.filled(values)), latency: spec.questions.isEmpty)
+    }
+}

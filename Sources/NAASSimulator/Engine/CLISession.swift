@@ -1,0 +1,209 @@
+/// One CLI conversation with a simulated device, driven by bytes, free of sockets.
+///
+/// The transport feeds it what the client typed and carries out the returned
+/// effects in order. It belongs to one event loop and is never shared.
+public final class CLISession {
+    let os: SimulatedOS
+    let device: DeviceProfile
+    let events: (any EventSink)?
+    let transport: String
+
+    var state: InputState = .line
+    var buffer: [UInt8] = []
+    var lastWasCR = false
+    var stack: [ModeFrame] = []
+    var paging: Bool
+    var running = ConfigStore()
+    var candidate = ConfigStore()
+    var uncommitted = false
+    var unsaved = false
+    var counter = 1
+    var user: String
+    var loggedOut = false
+
+    /// Creates a session for `device` running `os`; `transport` is recorded in events.
+    public init(os: SimulatedOS, device: DeviceProfile, events: (any EventSink)? = nil, transport: String = "ssh") {
+        self.os = os
+        self.device = device
+        self.events = events
+        self.transport = transport
+        self.paging = os.pager.enabledAtLogin
+        self.user = device.username
+        stack = [ModeFrame(mode: device.startPrivileged ? os.privilegedStartMode : os.startMode)]
+        for line in os.config.initial {
+            applyInitial(line.filled(["host": device.hostname]))
+        }
+        candidate = running
+    }
+
+    /// The text the session shows right now as its prompt.
+    public var prompt: String {
+        let frame = stack.last ?? ModeFrame(mode: os.startMode)
+        return os.mode(frame.mode).prompt.filled([
+            "host": device.hostname, "user": user, "n": String(counter),
+            "unsaved": unsaved ? os.config.unsavedMarker : "", "ctx": frame.context,
+        ])
+    }
+
+    /// Id of the current mode.
+    public var currentMode: String { stack.last?.mode ?? os.startMode }
+
+    /// The running configuration as the device prints it.
+    public var runningConfigText: [String] {
+        ConfigRenderer(rendering: os.config.rendering, values: values).render(running)
+    }
+
+    /// The candidate configuration as the device prints it.
+    public var candidateConfigText: [String] {
+        ConfigRenderer(rendering: os.config.rendering, values: values).render(candidate)
+    }
+
+    var values: [String: String] { ["host": device.hostname, "user": user] }
+    var level: ModeLevel { os.mode(currentMode).level }
+
+    /// Feeds typed bytes; returns what to send back (echo included) and do.
+    public func receive(_ bytes: some Sequence<UInt8>) -> [SessionEffect] {
+        var effects: [SessionEffect] = []
+        for byte in bytes {
+            effects += receive(byte: byte)
+            if case .closed = state { break }
+        }
+        return Self.merged(effects)
+    }
+
+    /// Records the end of the session once, however it ended.
+    public func connectionClosed() {
+        guard !loggedOut else { return }
+        loggedOut = true
+        record("logout", "")
+    }
+
+    private func receive(byte: UInt8) -> [SessionEffect] {
+        switch state {
+        case .closed, .hung:
+            return []
+        case .pager(let remaining):
+            return pagerKey(byte, remaining: remaining)
+        case .question(let question, let then) where question.singleKey:
+            if byte == 0x0A && lastWasCR { lastWasCR = false; return [] }
+            lastWasCR = byte == 0x0D
+            let answer = byte == 0x0D || byte == 0x0A ? "" : String(decoding: [byte], as: UTF8.self)
+            return [.output(answer + "\r\n")] + answered(question, answer, then: then)
+        default:
+            return lineKey(byte)
+        }
+    }
+
+    private func lineKey(_ byte: UInt8) -> [SessionEffect] {
+        let afterCR = lastWasCR
+        lastWasCR = byte == 0x0D
+        switch byte {
+        case 0x0A where afterCR, 0x00:
+            return []
+        case 0x0D, 0x0A:
+            let line = String(decoding: buffer, as: UTF8.self)
+            buffer.removeAll()
+            return [.output("\r\n")] + complete(line)
+        case 0x08, 0x7F:
+            guard !buffer.isEmpty else { return [] }
+            buffer.removeLast()
+            return echoing ? [.output("\u{8} \u{8}")] : []
+        case 0x03:
+            buffer.removeAll()
+            guard case .line = state else { return [] }
+            return [.output("^C\r\n" + prompt)]
+        case 0x1A where level == .config:
+            buffer.removeAll()
+            return [.output("^Z\r\n")] + leaveConfig(discard: false)
+        case 0x1B, 0x09:
+            return []
+        default:
+            buffer.append(byte)
+            return echoing ? [.output(String(decoding: [byte], as: UTF8.self))] : []
+        }
+    }
+
+    private var echoing: Bool {
+        switch state {
+        case .password, .secret: return false
+        default: return true
+        }
+    }
+
+    private func complete(_ line: String) -> [SessionEffect] {
+        switch state {
+        case .username(let failures):
+            return loginName(line, failures: failures)
+        case .password(let name, let failures):
+            return loginPassword(line, user: name, failures: failures)
+        case .secret(let mode, let text):
+            state = .line
+            if line == device.enableSecret {
+                push(mode)
+                return replied(text.isEmpty ? [] : [text])
+            }
+            return replied([os.badPassword])
+        case .question(let question, let then):
+            return answered(question, line, then: then)
+        default:
+            return commandLine(line)
+        }
+    }
+
+    func record(_ event: String, _ line: String, _ fields: [String: String] = [:]) {
+        var all = fields
+        all["mode"] = currentMode
+        events?.record(device: device.name, event: event, line: line, fields: all)
+    }
+
+    /// Output lines followed by the prompt, after the command latency.
+    func replied(_ lines: [String], latency: Bool = true) -> [SessionEffect] {
+        var effects: [SessionEffect] = []
+        if latency && device.commandLatencyMs > 0 { effects.append(.delay(milliseconds: device.commandLatencyMs)) }
+        return effects + paged(lines)
+    }
+
+    /// Lines shown through the pager when paging is on and they do not fit a page.
+    func paged(_ lines: [String]) -> [SessionEffect] {
+        let page = os.pager.pageLines - 1
+        guard paging, lines.count > page else {
+            state = .line
+            return [.output(lines.map { $0 + "\r\n" }.joined() + prompt)]
+        }
+        state = .pager(remaining: lines[page...])
+        return [.output(lines[..<page].map { $0 + "\r\n" }.joined() + os.pager.prompt)]
+    }
+
+    private func pagerKey(_ byte: UInt8, remaining: ArraySlice<String>) -> [SessionEffect] {
+        let count: Int
+        switch byte {
+        case 0x20: count = os.pager.pageLines - 1
+        case 0x0D, 0x0A: count = 1
+        default:
+            state = .line
+            return [.output(os.pager.erase + prompt)]
+        }
+        let shown = remaining.prefix(count)
+        let rest = remaining.dropFirst(count)
+        let text = os.pager.erase + shown.map { $0 + "\r\n" }.joined()
+        if rest.isEmpty {
+            state = .line
+            return [.output(text + prompt)]
+        }
+        state = .pager(remaining: rest)
+        return [.output(text + os.pager.prompt)]
+    }
+
+    /// Joins neighbouring outputs so a transport writes them at once.
+    static func merged(_ effects: [SessionEffect]) -> [SessionEffect] {
+        var result: [SessionEffect] = []
+        for effect in effects {
+            if case .output(let text) = effect, case .output(let previous)? = result.last {
+                result[result.count - 1] = .output(previous + text)
+            } else {
+                result.append(effect)
+            }
+        }
+        return result
+    }
+}
