@@ -8,7 +8,13 @@ talks to, and they live here rather than in a fork:
   config mode (from any sub-mode) on `end`, as IOS does;
 - one device per process is slow to start: every device shares one reactor.
 
-Usage: fake_switches_launcher.py --device NAME:MODEL:PORT[:enabled] ... 
+A device may also listen for Telnet (`--telnet NAME:PORT`). Both listeners
+share one switch core, so a change made over one shows over the other, as on
+a real device. fake-switches' Telnet shell asks for a username and password
+but accepts any.
+
+Usage: fake_switches_launcher.py --device NAME:MODEL:PORT[:enabled] ...
+       [--telnet NAME:PORT ...]
        [--username U] [--password P] [--enable-secret S]
 """
 import argparse
@@ -18,6 +24,7 @@ import sys
 from fake_switches import switch_factory
 from fake_switches.cisco.command_processor.config import ConfigCommandProcessor
 from fake_switches.transports.ssh_service import SwitchSshService
+from fake_switches.transports.telnet_service import SwitchTelnetService
 from twisted.internet import reactor
 
 
@@ -38,6 +45,8 @@ def main(argv):
     parser = argparse.ArgumentParser()
     parser.add_argument("--device", action="append", required=True,
                         help="NAME:MODEL:PORT[:enabled]")
+    parser.add_argument("--telnet", action="append", default=[],
+                        help="NAME:PORT, a Telnet listener for a --device")
     parser.add_argument("--username", default="admin")
     parser.add_argument("--password", default="admin")
     parser.add_argument("--enable-secret", default="secret")
@@ -47,15 +56,24 @@ def main(argv):
     logging.basicConfig(level=logging.WARNING)
     _teach_end_to_config_mode()
     factory = switch_factory.SwitchFactory()
+    cores = {}
     for spec in args.device:
         parts = spec.split(":")
         name, model, port = parts[0], parts[1], int(parts[2])
         auto_enabled = len(parts) > 3 and parts[3] == "enabled"
         core = factory.get(model, name, args.enable_secret, auto_enabled=auto_enabled)
+        cores[name] = core
         service = SwitchSshService(ip=args.listen_host, port=port, switch_core=core,
                                    users={args.username: args.password.encode()})
         service.hook_to_reactor(reactor)
         print(f"device {name} ({model}) on {args.listen_host}:{port}", flush=True)
+    for spec in args.telnet:
+        name, port = spec.rsplit(":", 1)
+        if name not in cores:
+            parser.error(f"--telnet {spec}: no --device named {name}")
+        service = SwitchTelnetService(ip=args.listen_host, port=int(port), switch_core=cores[name])
+        service.hook_to_reactor(reactor)
+        print(f"device {name} on telnet {args.listen_host}:{port}", flush=True)
     reactor.run()
 
 
