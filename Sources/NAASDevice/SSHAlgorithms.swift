@@ -6,8 +6,14 @@ public struct SSHAlgorithms: Sendable, Equatable {
     public let ciphers: String?
     public let macs: String?
 
-    /// libssh's own defaults.
-    public static let modern = SSHAlgorithms(keyExchange: nil, hostKeys: nil, ciphers: nil, macs: nil)
+    /// libssh's own defaults, except that the cipher list is spelled out: Debian's libssh 0.10.6
+    /// offers its default list with a trailing comma, and a server that hashes the re-encoded
+    /// list instead of the bytes it received (swift-nio-ssh does) then fails the host-key
+    /// signature check.
+    public static let modern = SSHAlgorithms(
+        keyExchange: nil, hostKeys: nil,
+        ciphers: "chacha20-poly1305@openssh.com,aes256-gcm@openssh.com,aes128-gcm@openssh.com,aes256-ctr,aes192-ctr,aes128-ctr",
+        macs: nil)
 
     /// Defaults plus diffie-hellman-group14-sha1, ssh-rsa, aes-cbc and hmac-sha1.
     /// Each libssh option replaces the whole list, so the modern entries are repeated here.
