@@ -24,6 +24,46 @@ PROFILES = {
         config=["interface GigabitEthernet1/0/7", "description sim-test-uplink"], marker="sim-test-uplink",
         show="show running-config", invalid="bogus line here", error="% Invalid input detected at '^' marker.",
         save=True, enable=True),
+    "arista_eos": dict(
+        version="show version", version_re=r"Arista DCS-", long="show logging",
+        config=["interface Ethernet7", "description sim-test-uplink"], marker="sim-test-uplink",
+        show="show running-config", invalid="bogus line here", error="% Invalid input", save=True, enable=True),
+    "cisco_nxos": dict(
+        version="show version", version_re=r"Cisco Nexus Operating System \(NX-OS\)", long="show logging logfile",
+        config=["interface Ethernet1/7", "description sim-test-uplink"], marker="sim-test-uplink",
+        show="show running-config", invalid="bogus line here", error="% Invalid command at '^' marker.",
+        save=True, enable=True),
+    "cisco_asa": dict(
+        version="show version", version_re=r"Cisco Adaptive Security Appliance Software Version",
+        long="show logging", config=["object network sim-test-net", "subnet 192.0.2.0 255.255.255.0"],
+        marker="object network sim-test-net", show="show running-config", invalid="bogus line here",
+        error="ERROR: % Invalid input detected at '^' marker.", after="nameif sim-after", save=True, enable=True),
+    "dell_force10": dict(
+        version="show version", version_re=r"Real Time Operating System Software", long="show logging",
+        config=["interface TenGigabitEthernet 0/7", "description sim-test-uplink"], marker="sim-test-uplink",
+        show="show running-config", invalid="bogus line here", error='% Error: Invalid input at "^" marker.',
+        save=True, enable=True),
+    "dell_os10": dict(
+        version="show version", version_re=r"Dell EMC Networking OS10.Enterprise", long="show logging log-file",
+        config=["interface ethernet1/1/7", "description sim-test-uplink"], marker="sim-test-uplink",
+        show="show running-configuration", invalid="bogus line here", error="% Error: Unrecognized command.",
+        version_lines=7,
+        save=True),
+    "dell_powerconnect": dict(
+        version="show version", version_re=r"Images currently available on Flash", long="show logging",
+        config=["interface ethernet 1/g7", "description 'sim-test-uplink'", "exit"], after="hostname sim-after", marker="sim-test-uplink",
+        show="show running-config", invalid="bogus line here", error="% Invalid input detected at '^' marker.",
+        save=True, save_args=dict(confirm=True, confirm_response="y"), enable=True),
+    "ubiquiti_edgeswitch": dict(
+        version="show version", version_re=r"EdgeSwitch", long="show logging",
+        config=["interface 0/7", "description 'sim-test-uplink'", "exit"], after="hostname sim-after", marker="sim-test-uplink",
+        show="show running-config", invalid="bogus line here", error="% Invalid input detected at '^' marker.",
+        save=True, enable=True),
+    "ruckus_fastiron": dict(
+        version="show version", version_re=r"ICX7250", long="show logging",
+        config=["interface ethernet 1/1/7", "port-name sim-test-uplink"], marker="sim-test-uplink",
+        show="show running-config", invalid="bogus line here", error="Invalid input -> bogus line here",
+        save=True, enable=True),
 }
 
 # Platforms Netmiko's SSHDetect can name (platforms.md 1.4), with what it must return.
@@ -62,7 +102,7 @@ def test_netmiko_drives_platform(simulator, platform):
 
         version = conn.send_command(profile["version"])
         assert re.search(profile["version_re"], version), version[:500]
-        assert len(version.splitlines()) >= 10
+        assert len(version.splitlines()) >= profile.get("version_lines", 10)
         assert not PAGER_ARTEFACTS.search(version)
 
         long_output = conn.send_command(profile["long"], read_timeout=30)
@@ -82,7 +122,7 @@ def test_netmiko_drives_platform(simulator, platform):
         assert not PAGER_ARTEFACTS.search(shown)
 
         if profile.get("save"):
-            conn.save_config()
+            conn.save_config(**profile.get("save_args", {}))
             assert simulator.events(name, "save"), "no save recorded"
 
         # A rejected line stops the set: the line after it never reaches the device.

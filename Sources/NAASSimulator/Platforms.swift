@@ -2,7 +2,8 @@
 public enum Platforms {
     /// All profiles.
     public static let all: [SimulatedOS] = [
-        .ciscoIOS,
+        .ciscoIOS, .aristaEOS, .ciscoNXOS, .ciscoASA, .dellForce10, .dellOS10, .dellPowerConnect,
+        .ubiquitiEdgeSwitch, .ruckusFastIron,
     ]
 
     /// The profile for a Netmiko device_type (aliases included), if simulated.
