@@ -1,7 +1,9 @@
-"""Fixtures around naas-sim: one simulated device per platform, for the whole session."""
+"""Fixtures around naas-sim: one simulated device per platform, for the whole session.
+
+Ports are 0 so the kernel picks them; the simulator reports what it bound.
+"""
 import pytest
 
-from peers.net import free_port
 from peers.simulator import BINARY, Simulator
 
 USERNAME = "admin"
@@ -10,7 +12,7 @@ ENABLE_SECRET = "sim-en-42"
 
 
 def device_spec(name, platform, **extra):
-    spec = {"name": name, "platform": platform, "port": free_port(), "username": USERNAME,
+    spec = {"name": name, "platform": platform, "port": 0, "username": USERNAME,
             "password": PASSWORD, "enable_secret": ENABLE_SECRET}
     spec.update(extra)
     return spec
@@ -43,7 +45,7 @@ def simulator(tmp_path_factory):
     for platform in simulated_platforms():
         extra = {"authorized_keys": [public_key]}
         if platform == "cisco_ios":
-            extra["telnet_port"] = free_port()
+            extra["telnet_port"] = 0
         specs.append(device_spec(platform, platform, **extra))
     sim = Simulator(workdir, specs).start()
     sim.key_file = key_file

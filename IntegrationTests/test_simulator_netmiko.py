@@ -28,6 +28,11 @@ PROFILES = {
         version="show version", version_re=r"Arista DCS-", long="show logging",
         config=["interface Ethernet7", "description sim-test-uplink"], marker="sim-test-uplink",
         show="show running-config", invalid="bogus line here", error="% Invalid input", save=True, enable=True),
+    "juniper_junos": dict(
+        version="show version", version_re=r"JUNOS OS Kernel", long="show log messages",
+        config=["set interfaces et-0/0/1 description sim-test-uplink", "set snmp location sim-lab"],
+        marker="sim-test-uplink", show="show configuration", invalid="set bogus line here",
+        error="syntax error.", after="set snmp contact sim-after", commit=True, exit_after_commit=True),
     "cisco_nxos": dict(
         version="show version", version_re=r"Cisco Nexus Operating System \(NX-OS\)", long="show logging logfile",
         config=["interface Ethernet1/7", "description sim-test-uplink"], marker="sim-test-uplink",

@@ -20,11 +20,12 @@ extension CLISession {
         if let negation = os.config.negation, words.first == Substring(negation), words.count > 1,
            accepts(Array(words.dropFirst())) {
             record("config", line, ["accepted": "true"])
-            let rest = words.dropFirst().joined(separator: " ")
+            let named = words.dropFirst().joined(separator: " ")
+            let rest = os.config.storedPrefix.map { $0 + " " + named } ?? named
             _ = edit { store -> [Int] in
                 store.remove(prefix: rest, under: frame.path)
                 // Cisco keeps `no shutdown`-style lines in the config; a negated sub-mode line is kept too.
-                if !frame.path.isEmpty { store.add(line, under: frame.path) }
+                if !frame.path.isEmpty && os.config.storedPrefix == nil { store.add(line, under: frame.path) }
                 return []
             }
             return replied([])

@@ -4,6 +4,8 @@ public struct ConfigSpec: Sendable {
     public var accepted: [String]
     /// Word that removes a line (`no`, `undo`, `delete`); nil if the OS has none.
     public var negation: String? = "no"
+    /// Word the stored lines start with where a removal names them without it (`delete x` removes `set x`).
+    public var storedPrefix: String? = nil
     /// Reply to a config line that is not accepted (`{line}`, `{caret}` filled in).
     public var invalidLine: String
     /// Lines applied at start so the running config looks like a real one.
