@@ -38,6 +38,21 @@ PROFILES = {
         config=["interface Ethernet1/7", "description sim-test-uplink"], marker="sim-test-uplink",
         show="show running-config", invalid="bogus line here", error="% Invalid command at '^' marker.",
         save=True, enable=True),
+    "cisco_xr": dict(
+        version="show version", version_re=r"Cisco IOS XR Software", long="show logging",
+        config=["interface TenGigE0/0/0/7", "description sim-test-uplink"], marker="sim-test-uplink",
+        show="show running-config", invalid="bogus line here", error="% Invalid input detected at '^' marker.",
+        commit=True, exit_after_commit=True),
+    "huawei": dict(
+        version="display version", version_re=r"Huawei Versatile Routing Platform Software",
+        long="display logbuffer", config=["interface GigabitEthernet0/0/7", "description sim-test-uplink"],
+        marker="sim-test-uplink", show="display current-configuration", invalid="bogus line here",
+        error="Error: Unrecognized command found at '^' position.", after="sysname sim-after", save=True),
+    "hp_comware": dict(
+        version="display version", version_re=r"HPE Comware Software", long="display logbuffer",
+        config=["interface GigabitEthernet1/0/7", "description sim-test-uplink"], marker="sim-test-uplink",
+        show="display current-configuration", invalid="bogus line here",
+        error="% Unrecognized command found at '^' position.", after="sysname sim-after", save=True),
     "cisco_asa": dict(
         version="show version", version_re=r"Cisco Adaptive Security Appliance Software Version",
         long="show logging", config=["object network sim-test-net", "subnet 192.0.2.0 255.255.255.0"],

@@ -2,7 +2,7 @@
 public enum Platforms {
     /// All profiles.
     public static let all: [SimulatedOS] = [
-        .ciscoIOS, .aristaEOS, .juniperJunos, .ciscoNXOS, .ciscoASA, .dellForce10, .dellOS10, .dellPowerConnect,
+        .ciscoIOS, .aristaEOS, .juniperJunos, .ciscoNXOS, .ciscoXR, .ciscoASA, .huawei, .hpComware, .dellForce10, .dellOS10, .dellPowerConnect,
         .ubiquitiEdgeSwitch, .ruckusFastIron,
     ]
 
