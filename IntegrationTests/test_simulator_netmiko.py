@@ -87,11 +87,12 @@ PROFILES = {
 }
 
 # Platforms Netmiko's SSHDetect can name (platforms.md 1.4), with what it must return.
+# dell_powerconnect is left out: its CLI asks for User Name/Password in-band, which SSHDetect never answers.
 AUTODETECT = {
     "cisco_ios": "cisco_ios", "arista_eos": "arista_eos", "juniper_junos": "juniper_junos",
     "cisco_nxos": "cisco_nxos", "cisco_xr": "cisco_xr", "cisco_asa": "cisco_asa", "huawei": "huawei",
     "hp_comware": "hp_comware", "hp_procurve": "hp_procurve", "dell_force10": "dell_force10",
-    "dell_os10": "dell_os10", "dell_powerconnect": "dell_powerconnect", "paloalto_panos": "paloalto_panos",
+    "dell_os10": "dell_os10", "paloalto_panos": "paloalto_panos",
     "fortinet": "fortinet", "ubiquiti_edgeswitch": "ubiquiti_edgeswitch", "extreme_exos": "extreme_exos",
     "linux": "linux",
 }
