@@ -165,3 +165,21 @@ def test_autodetect_finds_the_platform(client, simulator, platform):
     assert job["detected_platform"] == AUTODETECT[platform], job
     # Netmiko's SSHDetect spends ~7 s per probe command; reading to the prompt takes far less.
     assert elapsed < 5, elapsed
+
+
+def test_telnet_to_the_simulator(client, simulator):
+    device = simulator["cisco_ios"]
+    request = body(device, platform="cisco_ios_telnet", port=device.telnet_port, commands=["show version"])
+    results = finished(client.run("/v1/send_command", request, auth(device)))
+    assert "Cisco IOS Software" in results["show version"]
+    logins = simulator.events(device.name, "login")
+    assert any(event.get("transport") == "telnet" for event in logins)
+
+
+def test_a_wrong_telnet_password_is_an_auth_failure(client, simulator):
+    device = simulator["cisco_ios"]
+    request = body(device, platform="cisco_ios_telnet", port=device.telnet_port, commands=["show version"])
+    job = client.run("/v1/send_command", request, (device.username, "not-the-password"))
+    assert job["status"] == "finished", job
+    assert job["error_code"] == "AUTH_FAILURE", job
+    assert "not-the-password" not in job["error"]

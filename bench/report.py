@@ -104,6 +104,25 @@ def latency_notes(runs):
     return "\n\n".join(notes)
 
 
+def platform_tables(records):
+    """Per-platform cold job latency, and autodetect, NAAS beside Netmiko."""
+    lines = ["| Platform | NAAS device layer p50 (min–max) | Netmiko p50 (min–max) | Netmiko / NAAS |",
+             "|---|---|---|---|"]
+    detect = ["| Device | NAAS autodetect p50 (min–max) | Netmiko SSHDetect | Netmiko found |", "|---|---|---|---|"]
+    for record in records:
+        naas = record["naas"]
+        span = f"{ms(naas['p50_ms'])} ({ms(naas['min_ms'])}–{ms(naas['max_ms'])})"
+        if "platform" in record:
+            netmiko = record["netmiko"]
+            lines.append(f"| `{record['platform']}` | {span} | {ms(netmiko['p50_ms'])} "
+                         f"({ms(netmiko['min_ms'])}–{ms(netmiko['max_ms'])}) | {netmiko['p50_ms'] / naas['p50_ms']:.0f}× |")
+        else:
+            netmiko = record.get("netmiko")
+            theirs = f"{netmiko['p50_ms'] / 1000:.1f} s ({netmiko['count']} round)" if netmiko else "not run"
+            detect.append(f"| `{record['autodetect']}` | {span} | {theirs} | {record.get('netmiko_found', '—')} |")
+    return "\n".join(lines), "\n".join(detect)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--results", type=Path, required=True)
@@ -117,6 +136,8 @@ def main():
 
     wrk, store = load("throughput"), load("store")
     runs = {key: load(key) for key, _ in LATENCY_ROWS}
+    platform_records = [json.loads(line) for line in (args.results / "platforms.jsonl").read_text().splitlines() if line.strip()]
+    platform_table, autodetect_table = platform_tables(platform_records)
     machine = facts()
     values = {f"{k}_version" if k == "wrk" else k: v for k, v in machine.items()}
     values.update(
@@ -126,7 +147,8 @@ def main():
         throughput_table=throughput_table(wrk, store), cpu_note=cpu_note(wrk, store, machine["cpus"]),
         key_note=key_note(load("throughput_key")), read_note=read_note(load("reads")),
         listing_note=listing_note(load("listings"), args.rounds),
-        latency_table=latency_table(runs), latency_notes=latency_notes(runs))
+        latency_table=latency_table(runs), latency_notes=latency_notes(runs),
+        platform_table=platform_table, autodetect_table=autodetect_table)
     text = Template((HERE / "benchmarks.template.md").read_text()).substitute(values)
     args.out.write_text(text)
 

@@ -9,6 +9,9 @@ cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
 SCRATCH=.build-release   # never .build: a debug build may hold its lock
 ROUNDS=${BENCH_ROUNDS:-20}
+# Netmiko's SSHDetect costs ~7 s per probe command: one round on a platform it finds with its
+# first command, and NAAS's autodetect on platforms that need several commands.
+PLATFORM_OPTIONS="--count 10 --autodetect-count 1 --autodetect-platforms arista_eos,huawei"
 WRK_OPTIONS="-t2 -c8 -d${BENCH_WRK_DURATION:-10s} --latency"
 REPORT=docs/benchmarks.md
 # BENCH_SMOKE=1 (run by `make test`): the whole pipeline, briefly, on the
@@ -16,6 +19,7 @@ REPORT=docs/benchmarks.md
 # benchmark still runs, it does not measure.
 if [ "${BENCH_SMOKE:-0}" = 1 ]; then
   ROUNDS=3
+  PLATFORM_OPTIONS="--count 1 --autodetect-count 0"
   WRK_OPTIONS="-t2 -c8 -d2s --latency"
   BENCH_SKIP_BUILD=1
   REPORT=$(mktemp "${TMPDIR:-/tmp}/naas-bench-smoke.XXXXXX.md")
@@ -31,7 +35,7 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "bench: release build into $SCRATCH"
   # The same generation step `make release` runs first (a no-op when up to date).
   [ ! -f scripts/embed-openapi.py ] || python3 scripts/embed-openapi.py
-  for product in naas naas-bench; do
+  for product in naas naas-bench naas-sim; do
     swift build -c release --scratch-path "$SCRATCH" --product "$product"
   done
 fi
@@ -124,6 +128,10 @@ echo "bench: Netmiko"
 echo "bench: libssh floor and NAAS device layer"
 "$BIN/naas-bench" floor "${DEVICE[@]}" --count "$ROUNDS" | tee "$RESULTS/floor.json"
 "$BIN/naas-bench" device "${DEVICE[@]}" --count "$ROUNDS" | tee "$RESULTS/device.json"
+
+echo "bench: every platform on the simulator, beside Netmiko ($PLATFORM_OPTIONS)"
+# shellcheck disable=SC2086 # PLATFORM_OPTIONS is a list of words on purpose
+"$PY" bench/platform_latency.py --bin "$BIN" $PLATFORM_OPTIONS | tee "$RESULTS/platforms.jsonl"
 
 "$PY" bench/report.py --results "$RESULTS" --wrk-options "$WRK_OPTIONS" --rounds "$ROUNDS" \
   --out "$REPORT"

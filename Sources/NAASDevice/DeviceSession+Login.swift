@@ -10,11 +10,11 @@ extension DeviceSession {
     /// What devices print when an in-band login is refused.
     static let loginRefused = #"(?i)(?:login incorrect|login invalid|authentication failed|access denied|bad password|incorrect password|% bad passwords)"#
 
-    func waitForFirstPrompt(loginInBand: Bool) throws(DeviceFailure) -> String {
-        var questions = platform.login.questions
-        if loginInBand {
-            questions += [Platform.Reply(Self.usernameQuestion, .username), Platform.Reply(Self.passwordQuestion, .password)]
-        }
+    func waitForFirstPrompt() throws(DeviceFailure) -> String {
+        // Devices may ask for the login in-band even after SSH authenticated (PowerConnect, SG300):
+        // the questions are answered whenever they show, not only over Telnet.
+        let questions = platform.login.questions
+            + [Platform.Reply(Self.usernameQuestion, .username), Platform.Reply(Self.passwordQuestion, .password)]
         let deadline = ContinuousClock.now + .milliseconds(Int(readTimeout * 1000))
         let nudgeAt = ContinuousClock.now + .milliseconds(min(500, Int(readTimeout * 500)))
         var bytes: [UInt8] = []

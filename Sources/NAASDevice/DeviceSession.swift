@@ -30,16 +30,16 @@ public final class DeviceSession {
         target: DeviceTarget, platform: Platform, transport kind: DeviceTransportKind = .ssh, credentials: Credentials,
         connectTimeout: Double, readTimeout: Double, algorithms: SSHAlgorithms = .modern, preparing: Bool = true
     ) throws(DeviceFailure) {
-        let (transport, loginInBand) = try DeviceConnector(algorithms: algorithms).open(
+        let transport = try DeviceConnector(algorithms: algorithms).open(
             target, platform: platform, transport: kind, credentials: credentials, timeout: connectTimeout)
         try self.init(
-            over: transport, loginInBand: loginInBand, platform: platform, credentials: credentials,
+            over: transport, platform: platform, credentials: credentials,
             readTimeout: readTimeout, preparing: preparing)
     }
 
     /// A session over an open transport.
     init(
-        over transport: any DeviceTransport, loginInBand: Bool, platform: Platform, credentials: Credentials,
+        over transport: any DeviceTransport, platform: Platform, credentials: Credentials,
         readTimeout: Double, preparing: Bool = true
     ) throws(DeviceFailure) {
         self.platform = platform
@@ -47,7 +47,7 @@ public final class DeviceSession {
         self.credentials = credentials
         self.readTimeout = readTimeout
         self.transport = transport
-        let prompt = try waitForFirstPrompt(loginInBand: loginInBand)
+        let prompt = try waitForFirstPrompt()
         basePrompt = matcher.basePrompt(of: prompt)
         state = .atPrompt(prompt)
         if preparing { try prepare() }

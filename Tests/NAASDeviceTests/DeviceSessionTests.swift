@@ -86,7 +86,7 @@ import Testing
             }
         }
         let platform = Platform(name: "inband", prompt: Platform.dellPowerConnect.prompt, login: .init(inBandOnly: true))
-        let session = try DeviceSession.scripted(device, platform: platform, loginInBand: true)
+        let session = try DeviceSession.scripted(device, platform: platform)
         #expect(session.currentPrompt == "pc1>")
         #expect(Array(device.typed.prefix(2)) == ["ops", "pw-1"])
     }
@@ -96,7 +96,7 @@ import Testing
             line == "ops" ? "ops\r\nPassword: " : "\r\n% Login invalid\r\n\r\nUsername: "
         }
         do {
-            _ = try DeviceSession.scripted(device, platform: .ciscoIOS, loginInBand: true)
+            _ = try DeviceSession.scripted(device, platform: .ciscoIOS)
             Issue.record("the login was accepted")
         } catch {
             #expect(error.code == .authFailure)

@@ -66,10 +66,10 @@ final class ScriptedDevice: DeviceTransport {
 extension DeviceSession {
     /// A prepared session over a scripted device.
     static func scripted(
-        _ device: ScriptedDevice, platform: Platform, loginInBand: Bool = false,
+        _ device: ScriptedDevice, platform: Platform,
         credentials: Credentials = Credentials(username: "ops", password: "pw-1", enableSecret: "en-1"),
         readTimeout: Double = 1
     ) throws(DeviceFailure) -> DeviceSession {
-        try DeviceSession(over: device, loginInBand: loginInBand, platform: platform, credentials: credentials, readTimeout: readTimeout)
+        try DeviceSession(over: device, platform: platform, credentials: credentials, readTimeout: readTimeout)
     }
 }

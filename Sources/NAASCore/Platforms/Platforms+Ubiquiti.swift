@@ -10,7 +10,7 @@ extension Platform {
         sessionSetup: ["terminal length 0"],
         enable: Escalation(command: "enable"),
         config: ConfigMode(enter: "configure", exit: "exit"),
-        save: Save(command: "write memory", questions: [Reply(#"(?i)are you sure you want to save\? \(y/n\)\s*$"#, .keys("y"))]),
+        save: Save(command: "write memory", questions: [Reply(#"(?i)are you sure you want to save\? \(y/n\)\s*$"#, .line("y"))]),
         pagers: [.morePager],
         failurePatterns: [#"% ?Error"#, #"(?i)invalid input"#, #"(?i)(?:incomplete|ambiguous) command"#, #"An invalid"#],
         autodetect: [Probe("show version", [#"EdgeSwitch"#])]
