@@ -372,6 +372,9 @@ def test_v2_document_served_at_each_microversion(idle_client, microversion):
     # An enum value the server sends only from 2.5 on is listed only from 2.5 on.
     error_codes = served["components"]["schemas"]["ErrorCode"]["enum"]
     assert ("CIRCUIT_OPEN" in error_codes) is (contract.parse_microversion(microversion) >= (2, 5))
+    assert ("AUTODETECT_FAILED" in error_codes) is (contract.parse_microversion(microversion) >= (2, 7))
+    assert ("detected_platform" in job_properties) is (contract.parse_microversion(microversion) >= (2, 7))
+    assert ("/v2/platforms" in served["paths"]) is (contract.parse_microversion(microversion) >= (2, 6))
     assert "CONNECTION_REFUSED" in error_codes
 
 
@@ -436,11 +439,14 @@ def test_v2_finished_jobs_at_each_microversion(client, sw_enabled):
         client.wait_for_job(job_id, sw_enabled.auth, path=path)
         runs.append((path, job_id))
     for path, job_id in runs:
-        for header in ("2.0", "2.1"):
+        for header in ("2.0", "2.1", "2.7"):
             body = expect(read_v2(client, job_id, sw_enabled.auth, header, path), 200)
             assert body["status"] == "finished" and body["results"], body
-            if header == "2.1":
+            if header != "2.0":
                 assert body["error_code"] is None and body["error_retryable"] is None, body
+            assert ("detected_platform" in body) is (header == "2.7"), body
+            if header == "2.7":
+                assert body["detected_platform"] is None, body  # the job named its platform
 
 
 # --- v2 API keys, contexts and replay; the protections of both majors -----------
@@ -530,6 +536,29 @@ def test_v2_list_contexts(secure_client, caller, case):
     body = expect(send(secure_client, caller), status)
     if status == 200:
         assert {entry["name"] for entry in body["contexts"]} == {"default", "lab"}, body
+
+
+def platforms_request(c, who, headers=LATEST):
+    return c.request("GET", "/v2/platforms", auth=who, headers=headers)
+
+
+V2_PLATFORMS_CASES = {
+    "200": (200, lambda c, who: platforms_request(c, who)),
+    "200-2.6": (200, lambda c, who: platforms_request(c, who, v("2.6"))),
+    "400-request-id": (400, lambda c, who: platforms_request(c, who, {**LATEST, **BAD_REQUEST_ID})),
+    "400-version": (400, lambda c, who: platforms_request(c, who, v("2.x"))),
+    "401": (401, lambda c, who: platforms_request(c, None)),
+    "404-2.5": (404, lambda c, who: platforms_request(c, who, v("2.5"))),
+    "406": (406, lambda c, who: platforms_request(c, who, v("2.99"))),
+}
+
+
+@pytest.mark.parametrize("case", V2_PLATFORMS_CASES)
+def test_v2_list_platforms(secure_client, caller, case):
+    status, send = V2_PLATFORMS_CASES[case]
+    body = expect(send(secure_client, caller), status)
+    if status == 200:
+        assert "cisco_ios" in {entry["name"] for entry in body["platforms"]}, body
 
 
 def keys_request(c, method, path, who, headers=LATEST, **options):
@@ -652,6 +681,7 @@ def test_lockouts_in_both_majors(naas_factory, sw_enabled, new_caller):
     expect(c.jobs(wrong.auth), 403)
     expect(c.request("GET", "/v2/jobs", auth=wrong.auth), 403)
     expect(contexts_request(c, wrong.auth), 403)
+    expect(platforms_request(c, wrong.auth), 403)
     someone = new_caller()  # not locked out, but the device is
     for path in V1_SUBMIT + V2_SUBMIT:
         fields = {"commands": ["show version"]} if "command" in path else {"config": ["vlan 5"]}

@@ -209,6 +209,14 @@ def _list_contexts(world, who):
     return Call("GET", "/v2/contexts", check=check)
 
 
+def _list_platforms(world, who):
+    def check(body, who, world):
+        # Not scoped to contexts: every caller sees the same platforms.
+        names = [entry["name"] for entry in body["platforms"]]
+        assert "cisco_ios" in names and names == sorted(names), (who.name, body)
+    return Call("GET", "/v2/platforms", check=check)
+
+
 def _create_key(world, who):
     contexts = sorted(who.contexts) if who.kind == "key" else ["*"]
 
@@ -255,6 +263,7 @@ RECIPES = {
     "v2CancelJob": ("job", _cancel),
     "v2ReplayJob": ("job", _replay),
     "v2ListContexts": ("list", _list_contexts),
+    "v2ListPlatforms": ("plain", _list_platforms),
     "v2CreateAPIKey": ("plain", _create_key),
     "v2ListAPIKeys": ("plain", _list_keys),
     "v2RevokeAPIKey": ("plain", _revoke_key),

@@ -74,6 +74,7 @@ public enum APIRouter {
             .cancelJob: jobs.cancel,
             .replayJob: jobs.replay,
             .listContexts: contexts.list,
+            .listPlatforms: PlatformRoutes().list,
             .createAPIKey: keys.create,
             .listAPIKeys: keys.list,
             .revokeAPIKey: keys.revoke,

@@ -22,7 +22,9 @@ struct JobRoutes: Sendable {
             let access = major == .v2
                 ? AccessFields(body, operation: operation, microversion: context.microversion, principal: principal) : nil
             let parsed: JobRequestParser.Parsed
-            switch JobRequestParser(kind: kind, major: major).parse(body) {
+            // What older microversions and v1 promised: a save or commit the platform lacks is ignored there.
+            let refusesSteps = major == .v2 && (context.microversion ?? APIContract.v2Minimum) >= APIContract.stepRefusalSince
+            switch JobRequestParser(kind: kind, major: major, refusesUnsupportedSteps: refusesSteps).parse(body) {
             case .success(let result):
                 if let errors = access?.errors, !errors.isEmpty { throw APIError.validation(source: "json", errors) }
                 parsed = result

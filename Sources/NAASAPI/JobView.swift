@@ -17,15 +17,31 @@ enum JobView {
         ]
         switch major {
         case .v1:
-            // v1 is frozen: its error codes predate the circuit breaker, whose stops were refused connections.
-            if job.errorCode == .circuitOpen { fields["error_code"] = .string(DeviceErrorCode.connectionRefused.rawValue) }
+            fields["error_code"] = JSONValue(job.errorCode.map(v1ErrorCode)?.rawValue)
             fields["app"] = .string(ServiceInfo.name)
             fields["version"] = .string(ServiceInfo.version)
+            // No `detected_platform`: v1's documented result forbids members it does not list.
         case .v2:
             fields["error_retryable"] = job.errorCode.map { .bool($0.isRetryable) } ?? .null
             fields["context"] = .string(job.context)
+            fields["detected_platform"] = JSONValue(detectedPlatform(job.output))
         }
         return .object(fields)
+    }
+
+    /// v1 is frozen: codes added since are shown as the v1 code nearest in meaning. A circuit-breaker stop
+    /// was a refused connection before the breaker existed; a failed autodetect, a failed SSH conversation.
+    /// Exhaustive on purpose, so a new code cannot reach v1 without a decision here.
+    static func v1ErrorCode(_ code: DeviceErrorCode) -> DeviceErrorCode {
+        switch code {
+        case .circuitOpen: .connectionRefused
+        case .autodetectFailed: .sshError
+        case .authFailure, .connectionTimeout, .connectionRefused, .readTimeout, .configRejected, .sshError: code
+        }
+    }
+
+    static func detectedPlatform(_ output: JobOutput?) -> String? {
+        if case .commands(_, let detected)? = output { detected } else { nil }
     }
 
     static func accepted(_ id: String, major: MajorVersion.ID) -> JSONValue {

@@ -51,7 +51,33 @@ public struct APIContract: Sendable {
             operations: [.commandResult, .configResult],
             downgradeResponse: { $0.replacingValue(of: "error_code", .string("CIRCUIT_OPEN"), with: .string("CONNECTION_REFUSED")) }
         ),
+        VersionChange(
+            id: "platforms",
+            microversion: stepRefusalSince,
+            description: "`GET /v2/platforms` lists every platform the service drives: its name, aliases, Telnet names "
+                + "and capabilities (enable, config, save, commit, telnet, autodetect). A configuration job with "
+                + "`save_config: true` on a platform that has no save step, or `commit: true` on one without a commit "
+                + "step, is refused with a 422 naming the field (before 2.6 the flag is ignored).",
+            operations: [.listPlatforms, .submitConfig]
+        ),
+        VersionChange(
+            id: "autodetect",
+            microversion: Microversion(2, 7),
+            description: "Job results carry `detected_platform`: the platform `\"platform\": \"autodetect\"` recognised "
+                + "(null for a job that named its platform, or whose detection failed). A job whose device matched no "
+                + "platform ends with `error_code` `AUTODETECT_FAILED` (before 2.7 it shows `SSH_ERROR`, "
+                + "still with `error_retryable` false).",
+            operations: [.commandResult, .configResult],
+            downgradeResponse: {
+                $0.removingKeys(["detected_platform"])
+                    .replacingValue(of: "error_code", .string("AUTODETECT_FAILED"), with: .string("SSH_ERROR"))
+            }
+        ),
     ]
+
+    /// From this microversion a configuration job asking for a save or commit step its platform lacks is a 422;
+    /// older microversions promised the flag would be ignored, so they keep ignoring it.
+    public static let stepRefusalSince = Microversion(2, 6)
 
     /// The highest v2 microversion: the newest change's.
     public static var v2Maximum: Microversion {
@@ -75,6 +101,7 @@ public struct APIContract: Sendable {
         ContractOperation(.replayJob, .post, .role(.operator, contextScoped: true),
                           v2: "/v2/jobs/{job_id}/replay", v2Since: Microversion(2, 4)),
         ContractOperation(.listContexts, .get, .role(.viewer), v2: "/v2/contexts", v2Since: Microversion(2, 3)),
+        ContractOperation(.listPlatforms, .get, .role(.viewer), v2: "/v2/platforms", v2Since: stepRefusalSince),
         ContractOperation(.createAPIKey, .post, .role(.admin), v2: "/v2/api-keys", v2Since: Microversion(2, 2)),
         ContractOperation(.listAPIKeys, .get, .role(.admin), v2: "/v2/api-keys", v2Since: Microversion(2, 2)),
         ContractOperation(.revokeAPIKey, .delete, .role(.admin, contextScoped: true), v2: "/v2/api-keys/{key_id}", v2Since: Microversion(2, 2)),

@@ -8,6 +8,7 @@ public enum OperationID: String, Sendable, CaseIterable {
     case cancelJob = "jobs.cancel"
     case replayJob = "jobs.replay"
     case listContexts = "contexts.list"
+    case listPlatforms = "platforms.list"
     case createAPIKey = "api_keys.create"
     case listAPIKeys = "api_keys.list"
     case revokeAPIKey = "api_keys.revoke"

@@ -764,7 +764,7 @@ components:
     SupportedMicroversion:
       description: A v2 microversion the server supports (each new microversion adds its value here).
       type: string
-      enum: ["2.0", "2.1", "2.2", "2.3", "2.4", "2.5"]
+      enum: ["2.0", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7"]
     Timestamp:
       description: An RFC 3339 UTC time, or null when it has not happened.
       type: [string, 'null']
@@ -784,9 +784,71 @@ components:
       pattern: '^(?:(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])|(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,7}:|(?:[0-9A-Fa-f]{1,4}:){1,6}:[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,5}(?::[0-9A-Fa-f]{1,4}){1,2}|(?:[0-9A-Fa-f]{1,4}:){1,4}(?::[0-9A-Fa-f]{1,4}){1,3}|(?:[0-9A-Fa-f]{1,4}:){1,3}(?::[0-9A-Fa-f]{1,4}){1,4}|(?:[0-9A-Fa-f]{1,4}:){1,2}(?::[0-9A-Fa-f]{1,4}){1,5}|[0-9A-Fa-f]{1,4}:(?::[0-9A-Fa-f]{1,4}){1,6}|:(?:(?::[0-9A-Fa-f]{1,4}){1,7}|:))|(?![0-9]+(?:\.[0-9]+)*\.?$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?)$'
       examples: ['192.0.2.10', '2001:db8::1', router1.example.net]
     Platform:
-      description: The device's platform (`cisco_xe` is an alias of `cisco_ios`).
+      description: |
+        A name a job may give as `platform` (or `device_type`): a platform's
+        name, an alias (`cisco_xe` is `cisco_ios`), either with `_telnet` to
+        reach the device over Telnet, or `autodetect` (show commands only, as
+        in NAAS 1.4; a configuration job with it is a 422). `GET
+        /v2/platforms` describes each platform.
       type: string
-      enum: [cisco_ios, cisco_xe, linux]
+      enum:
+        - arista_eos
+        - arista_eos_telnet
+        - aruba_osswitch
+        - aruba_osswitch_telnet
+        - aruba_procurve
+        - aruba_procurve_telnet
+        - autodetect
+        - brocade_fastiron
+        - brocade_fastiron_telnet
+        - brocade_vyos
+        - cisco_asa
+        - cisco_ios
+        - cisco_ios_telnet
+        - cisco_nxos
+        - cisco_nxos_telnet
+        - cisco_xe
+        - cisco_xe_telnet
+        - cisco_xr
+        - cisco_xr_telnet
+        - dell_dnos9
+        - dell_dnos9_telnet
+        - dell_force10
+        - dell_force10_telnet
+        - dell_os10
+        - dell_os9
+        - dell_os9_telnet
+        - dell_powerconnect
+        - dell_powerconnect_telnet
+        - extreme
+        - extreme_exos
+        - extreme_exos_telnet
+        - extreme_telnet
+        - fortinet
+        - h3c_comware
+        - h3c_comware_telnet
+        - hp_comware
+        - hp_comware_telnet
+        - hp_procurve
+        - hp_procurve_telnet
+        - huawei
+        - huawei_telnet
+        - huawei_vrp
+        - huawei_vrp_telnet
+        - juniper
+        - juniper_junos
+        - juniper_junos_telnet
+        - juniper_telnet
+        - linux
+        - mikrotik_routeros
+        - paloalto_panos
+        - paloalto_panos_telnet
+        - ruckus_fastiron
+        - ruckus_fastiron_telnet
+        - ubiquiti_edge
+        - ubiquiti_edgeswitch
+        - vyatta_vyos
+        - vyos
     Line:
       description: One non-blank line, without line breaks.
       type: string
@@ -835,6 +897,7 @@ components:
             - $ref: '#/components/schemas/Platform'
             - type: 'null'
         port:
+          description: The device's port; 22 when absent, or 23 for a `_telnet` platform name.
           type: [integer, 'null']
           minimum: 1
           maximum: 65535
@@ -865,10 +928,20 @@ components:
     ConfigJobRequest:
       allOf:
         - $ref: '#/components/schemas/JobTargetFields'
+        - description: '`device_type` counts only when `platform` is absent or null; then it may not be `autodetect` either.'
+          if:
+            properties: {platform: {type: 'null'}}
+          then:
+            properties:
+              device_type:
+                not: {const: autodetect}
       anyOf:
         - required: [config]
         - required: [commands]
       properties:
+        platform:
+          description: Any accepted name but `autodetect`, which runs show commands only (a 422 here).
+          not: {const: autodetect}
         config:
           description: The configuration lines, in order.
           $ref: '#/components/schemas/Lines'
@@ -892,7 +965,11 @@ components:
       type: string
       enum: [queued, started, finished, failed, canceled]
     ErrorCode:
-      description: Why the device refused or failed the job.
+      description: |
+        Why the device refused or failed the job. v1 is frozen: a failure
+        that v2 names with a newer code shows here as the nearest v1 one
+        (a device whose circuit breaker is open as `CONNECTION_REFUSED`, an
+        `autodetect` that recognised no platform as `SSH_ERROR`).
       type: string
       enum: [AUTH_FAILURE, CONNECTION_TIMEOUT, CONNECTION_REFUSED, READ_TIMEOUT, CONFIG_REJECTED, SSH_ERROR]
     CommandResults:
@@ -916,6 +993,10 @@ components:
         app: {type: string, const: naas}
         version: {type: string, description: The software release.}
     JobResult:
+      description: |
+        A job. v1 results carry no `detected_platform` (this shape admits no
+        other members): read the job at `/v2/` with `NAAS-API-Version: 2.7`
+        or later to see which platform `autodetect` found.
       type: object
       required: [job_id, status, results, error, error_code, app, version, enqueued_at, started_at, ended_at]
       additionalProperties: false
@@ -1145,7 +1226,7 @@ components:
 openapi: 3.1.0
 info:
   title: NAAS API v2
-  version: "2.5"
+  version: "2.7"
   summary: Run CLI commands and configuration on network devices over SSH as queued jobs.
   description: |
     The current NAAS contract.
@@ -1171,6 +1252,22 @@ info:
     | 2.3 | Contexts: submissions choose a `context`, job results and list summaries carry it; `GET /v2/contexts`. |
     | 2.4 | `POST /v2/jobs/{job_id}/replay` runs an ended job again. |
     | 2.5 | `error_code` `CIRCUIT_OPEN` for a job refused because its device's circuit breaker is open (`CONNECTION_REFUSED` before 2.5). |
+    | 2.6 | `GET /v2/platforms` lists the platforms with their aliases, Telnet names and capabilities; a configuration job asking for `save_config` or `commit` on a platform without that step is a 422 (ignored before 2.6). |
+    | 2.7 | Job results carry `detected_platform` (what `platform: autodetect` found); `error_code` `AUTODETECT_FAILED` when it found none (`SSH_ERROR` before 2.7). |
+
+    **Platforms.** A job's `platform` is one of the names in
+    `components/schemas/Platform`, at every microversion: a platform's name,
+    one of its aliases (`cisco_xe` is `cisco_ios`), either of those with
+    `_telnet` to reach the device over Telnet (port 23 unless the job sets
+    `port`), or `autodetect` for show commands (the service asks the device
+    over SSH what it is, as Netmiko's SSHDetect does; a configuration job must
+    name its platform). `GET /v2/platforms` (from 2.6) lists every platform
+    with its aliases, Telnet names and what it can do: from 2.6 a
+    configuration job asking for `save_config` on a platform without a save
+    step (Junos, PAN-OS: their commit is the save) or `commit` on one without
+    a commit step (IOS, EOS, ...) is a 422 naming the field; older
+    microversions ignore the flag, as they always did. From 2.7 a result
+    says which platform autodetect found in `detected_platform`.
 
     **Errors** are RFC 9457 `application/problem+json` documents whose
     `instance` is the request id; a 422 lists every invalid field in `errors`.
@@ -1236,7 +1333,7 @@ info:
     identifier: Apache-2.0
   x-naas-microversions:
     min: "2.0"
-    max: "2.5"
+    max: "2.7"
 tags:
   - name: jobs
     description: Submit jobs, read their results, list, cancel and replay them.
@@ -1244,6 +1341,8 @@ tags:
     description: Service availability.
   - name: contexts
     description: The contexts jobs run in and the workers that serve them.
+  - name: platforms
+    description: The device platforms jobs can name.
   - name: api-keys
     description: Create, list, revoke and rotate API keys (admin).
   - name: discovery
@@ -1275,6 +1374,12 @@ paths:
             examples:
               show:
                 value: {host: '192.0.2.10', platform: cisco_ios, commands: [show version]}
+              telnet:
+                summary: Over Telnet (port 23 unless `port` is given)
+                value: {host: '192.0.2.11', platform: arista_eos_telnet, commands: [show version]}
+              autodetect:
+                summary: Let the service find the platform (`detected_platform` in the result from 2.7)
+                value: {host: '192.0.2.12', platform: autodetect, commands: [show version]}
               withAPIKey:
                 summary: From 2.3, with an API key (the device login in the body)
                 x-naas-min-version: "2.3"
@@ -1311,6 +1416,9 @@ paths:
             examples:
               vlan:
                 value: {host: '192.0.2.10', platform: cisco_ios, config: [vlan 42, name users], save_config: true}
+              commit:
+                summary: A platform whose changes are staged until a commit (which is also its save)
+                value: {host: '192.0.2.20', platform: juniper_junos, config: ['set vlans users vlan-id 42'], commit: true}
       responses:
         '202': {$ref: '#/components/responses/JobAccepted'}
         '400': {$ref: '#/components/responses/BadRequest'}
@@ -1464,6 +1572,30 @@ paths:
         - $ref: '#/components/parameters/RequestID'
       responses:
         '200': {$ref: '#/components/responses/ContextList'}
+        '400': {$ref: '#/components/responses/BadRequest'}
+        '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/Forbidden'}
+        '406': {$ref: '#/components/responses/NotAcceptable'}
+        '429': {$ref: '#/components/responses/RateLimited'}
+  /v2/platforms:
+    get:
+      operationId: v2ListPlatforms
+      summary: The platforms a job can name, with their aliases, Telnet names and capabilities
+      description: |
+        Every platform the service drives, sorted by name, from the same
+        table submissions are checked against. `capabilities` says what a
+        configuration job may ask of it: a `save_config` or `commit` the
+        platform lacks is a 422. Not scoped to a context: every context
+        drives the same platforms.
+      tags: [platforms]
+      x-naas-min-version: "2.6"
+      x-naas-role: viewer
+      x-naas-context-scoped: false
+      parameters:
+        - $ref: '#/components/parameters/APIVersion'
+        - $ref: '#/components/parameters/RequestID'
+      responses:
+        '200': {$ref: '#/components/responses/PlatformList'}
         '400': {$ref: '#/components/responses/BadRequest'}
         '401': {$ref: '#/components/responses/Unauthorized'}
         '403': {$ref: '#/components/responses/Forbidden'}
@@ -2131,6 +2263,32 @@ components:
       content:
         application/json:
           schema: {$ref: '#/components/schemas/ContextList'}
+    PlatformList:
+      description: Every platform, sorted by name.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
+        Vary: {$ref: '#/components/headers/Vary'}
+        X-RateLimit-Limit: {$ref: '#/components/headers/X-RateLimit-Limit'}
+        X-RateLimit-Remaining: {$ref: '#/components/headers/X-RateLimit-Remaining'}
+        X-RateLimit-Reset: {$ref: '#/components/headers/X-RateLimit-Reset'}
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/PlatformList'}
+          examples:
+            two:
+              summary: Two of the platforms
+              value:
+                platforms:
+                  - name: cisco_ios
+                    aliases: [cisco_xe]
+                    telnet_names: [cisco_ios_telnet, cisco_xe_telnet]
+                    capabilities: {enable: true, config: true, save: true, commit: false, telnet: true, autodetect: true}
+                  - name: juniper_junos
+                    aliases: [juniper]
+                    telnet_names: [juniper_junos_telnet, juniper_telnet]
+                    capabilities: {enable: false, config: true, save: false, commit: true, telnet: true, autodetect: true}
     PayloadTooLarge:
       description: The body is larger than 1 MiB.
       headers:
@@ -2155,7 +2313,9 @@ components:
       description: |
         Invalid fields in the body, every one of them named in `errors`;
         this includes the v1 fields `ip` and `device_type`, fields that do
-        not exist at the requested microversion, `username` and `password`
+        not exist at the requested microversion, a `platform` that is not
+        one of the accepted names (or `autodetect` on a configuration job),
+        from 2.6 `save_config` or `commit` on a platform without that step, `username` and `password`
         left out by an API key or admin caller (`missing`) or sent along with
         Basic device credentials, and an API key `ttl` above the server's
         maximum.
@@ -2234,7 +2394,7 @@ components:
     SupportedMicroversion:
       description: A v2 microversion the server supports (each new microversion adds its value here).
       type: string
-      enum: ["2.0", "2.1", "2.2", "2.3", "2.4", "2.5"]
+      enum: ["2.0", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7"]
     Timestamp:
       description: An RFC 3339 UTC time, or null when it has not happened.
       type: [string, 'null']
@@ -2260,9 +2420,70 @@ components:
       pattern: '^(?:(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])|(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,7}:|(?:[0-9A-Fa-f]{1,4}:){1,6}:[0-9A-Fa-f]{1,4}|(?:[0-9A-Fa-f]{1,4}:){1,5}(?::[0-9A-Fa-f]{1,4}){1,2}|(?:[0-9A-Fa-f]{1,4}:){1,4}(?::[0-9A-Fa-f]{1,4}){1,3}|(?:[0-9A-Fa-f]{1,4}:){1,3}(?::[0-9A-Fa-f]{1,4}){1,4}|(?:[0-9A-Fa-f]{1,4}:){1,2}(?::[0-9A-Fa-f]{1,4}){1,5}|[0-9A-Fa-f]{1,4}:(?::[0-9A-Fa-f]{1,4}){1,6}|:(?:(?::[0-9A-Fa-f]{1,4}){1,7}|:))|(?![0-9]+(?:\.[0-9]+)*\.?$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?)$'
       examples: ['192.0.2.10', '2001:db8::1', router1.example.net]
     Platform:
-      description: The device's platform (`cisco_xe` is an alias of `cisco_ios`).
+      description: |
+        A name a job may give as `platform`, accepted at every microversion:
+        a platform's name, an alias (`cisco_xe` is `cisco_ios`), either with
+        `_telnet` to reach the device over Telnet, or `autodetect` (show
+        commands only). `GET /v2/platforms` (from 2.6) describes each platform.
       type: string
-      enum: [cisco_ios, cisco_xe, linux]
+      enum:
+        - arista_eos
+        - arista_eos_telnet
+        - aruba_osswitch
+        - aruba_osswitch_telnet
+        - aruba_procurve
+        - aruba_procurve_telnet
+        - autodetect
+        - brocade_fastiron
+        - brocade_fastiron_telnet
+        - brocade_vyos
+        - cisco_asa
+        - cisco_ios
+        - cisco_ios_telnet
+        - cisco_nxos
+        - cisco_nxos_telnet
+        - cisco_xe
+        - cisco_xe_telnet
+        - cisco_xr
+        - cisco_xr_telnet
+        - dell_dnos9
+        - dell_dnos9_telnet
+        - dell_force10
+        - dell_force10_telnet
+        - dell_os10
+        - dell_os9
+        - dell_os9_telnet
+        - dell_powerconnect
+        - dell_powerconnect_telnet
+        - extreme
+        - extreme_exos
+        - extreme_exos_telnet
+        - extreme_telnet
+        - fortinet
+        - h3c_comware
+        - h3c_comware_telnet
+        - hp_comware
+        - hp_comware_telnet
+        - hp_procurve
+        - hp_procurve_telnet
+        - huawei
+        - huawei_telnet
+        - huawei_vrp
+        - huawei_vrp_telnet
+        - juniper
+        - juniper_junos
+        - juniper_junos_telnet
+        - juniper_telnet
+        - linux
+        - mikrotik_routeros
+        - paloalto_panos
+        - paloalto_panos_telnet
+        - ruckus_fastiron
+        - ruckus_fastiron_telnet
+        - ubiquiti_edge
+        - ubiquiti_edgeswitch
+        - vyatta_vyos
+        - vyos
     Line:
       description: One non-blank line, without line breaks.
       type: string
@@ -2286,12 +2507,16 @@ components:
       properties:
         host: {$ref: '#/components/schemas/HostAddress'}
         platform:
-          description: The device's platform; `cisco_ios` when absent.
+          description: |
+            The device's platform; `cisco_ios` when absent. A `_telnet` name
+            connects over Telnet; `autodetect` (send-command only; a 422 on a
+            configuration job) asks the device over SSH which platform it is.
           anyOf:
             - $ref: '#/components/schemas/Platform'
             - type: 'null'
           default: cisco_ios
         port:
+          description: The device's port; 22 when absent, or 23 for a `_telnet` platform name.
           type: [integer, 'null']
           minimum: 1
           maximum: 65535
@@ -2350,10 +2575,38 @@ components:
     ConfigJobRequest:
       allOf:
         - $ref: '#/components/schemas/JobTargetFields'
+        - description: |
+            From 2.6, `save_config: true` needs a platform with a save step
+            (`capabilities.save`): these names have none. An absent or null
+            `platform` is `cisco_ios`, which has one.
+          x-naas-min-version: "2.6"
+          if:
+            required: [save_config]
+            properties: {save_config: {const: true}}
+          then:
+            properties:
+              platform:
+                not: {enum: [cisco_xr, cisco_xr_telnet, fortinet, juniper, juniper_junos, juniper_junos_telnet, juniper_telnet, linux, mikrotik_routeros, paloalto_panos, paloalto_panos_telnet]}
+        - description: |
+            From 2.6, `commit: true` needs a platform with a commit step
+            (`capabilities.commit`), named explicitly: the default
+            `cisco_ios` has none.
+          x-naas-min-version: "2.6"
+          if:
+            required: [commit]
+            properties: {commit: {const: true}}
+          then:
+            required: [platform]
+            properties:
+              platform:
+                enum: [brocade_vyos, cisco_xr, cisco_xr_telnet, juniper, juniper_junos, juniper_junos_telnet, juniper_telnet, paloalto_panos, paloalto_panos_telnet, vyatta_vyos, vyos]
       anyOf:
         - required: [config]
         - required: [commands]
       properties:
+        platform:
+          description: Any accepted name but `autodetect`, which runs show commands only (a 422 here).
+          not: {const: autodetect}
         config:
           description: The configuration lines, in order.
           $ref: '#/components/schemas/Lines'
@@ -2361,11 +2614,19 @@ components:
           description: Alias of `config`, used only when `config` is absent.
           $ref: '#/components/schemas/Lines'
         save_config:
-          description: Save the running configuration afterwards.
+          description: |
+            Save the running configuration afterwards. From 2.6, `true` on a
+            platform with no save step (`capabilities.save` false in
+            `GET /v2/platforms`; on Junos and PAN-OS the commit is the save)
+            is a 422 naming `save_config`; before 2.6 it is ignored there.
           type: [boolean, 'null']
           default: false
         commit:
-          description: Commit the configuration (platforms with a candidate configuration).
+          description: |
+            Commit the configuration (platforms with a candidate
+            configuration). From 2.6, `true` on a platform with no commit step
+            (`capabilities.commit` false) is a 422 naming `commit`; before 2.6
+            it is ignored there.
           type: [boolean, 'null']
           default: false
 
@@ -2382,10 +2643,13 @@ components:
         from 2.5; before 2.5 the same job shows `CONNECTION_REFUSED`): NAAS
         did not try the device, because its recent connections kept failing
         and its circuit breaker is open; `error` says when it will be tried
-        again. Retryable.
+        again. Retryable. `AUTODETECT_FAILED` (returned from 2.7; before 2.7
+        the same job shows `SSH_ERROR`, with `error_retryable` still false):
+        `platform: autodetect` recognised no platform in the device's
+        answers; name the platform instead. Not retryable.
       type: string
-      enum: [AUTH_FAILURE, CONNECTION_TIMEOUT, CONNECTION_REFUSED, READ_TIMEOUT, CONFIG_REJECTED, SSH_ERROR, CIRCUIT_OPEN]
-      x-naas-enum-min-versions: {CIRCUIT_OPEN: "2.5"}
+      enum: [AUTH_FAILURE, CONNECTION_TIMEOUT, CONNECTION_REFUSED, READ_TIMEOUT, CONFIG_REJECTED, SSH_ERROR, CIRCUIT_OPEN, AUTODETECT_FAILED]
+      x-naas-enum-min-versions: {CIRCUIT_OPEN: "2.5", AUTODETECT_FAILED: "2.7"}
     CommandResults:
       description: Each command's output, keyed by the command.
       type: object
@@ -2407,7 +2671,7 @@ components:
         message: {type: string, const: Job enqueued}
     JobResult:
       type: object
-      required: [job_id, status, context, results, error, error_code, error_retryable, enqueued_at, started_at, ended_at]
+      required: [job_id, status, context, results, error, error_code, error_retryable, detected_platform, enqueued_at, started_at, ended_at]
       additionalProperties: false
       properties:
         job_id: {$ref: '#/components/schemas/UUID'}
@@ -2435,6 +2699,15 @@ components:
           description: Whether sending the same job again may succeed without changing it; null without an `error_code`.
           x-naas-min-version: "2.1"
           type: [boolean, 'null']
+        detected_platform:
+          description: |
+            The platform `autodetect` recognised (its name, as listed by
+            `GET /v2/platforms`); null when the job named its platform, has
+            not run yet, or detection failed (`AUTODETECT_FAILED`).
+          x-naas-min-version: "2.7"
+          anyOf:
+            - $ref: '#/components/schemas/PlatformName'
+            - type: 'null'
         enqueued_at: {$ref: '#/components/schemas/Timestamp'}
         started_at: {$ref: '#/components/schemas/Timestamp'}
         ended_at: {$ref: '#/components/schemas/Timestamp'}
@@ -2496,6 +2769,62 @@ components:
         enable:
           description: The enable secret, for platforms with a privileged mode (the old job's was erased with its other credentials).
           type: [string, 'null']
+
+    PlatformName:
+      description: |
+        A platform name in a response. Not an enum, so that a platform added
+        to the service is not a new response value for older clients.
+      type: string
+      pattern: '^[a-z0-9][a-z0-9_]*$'
+      examples: [cisco_ios, juniper_junos]
+    PlatformCapabilities:
+      description: What a platform offers; configuration jobs asking for more are refused (from 2.6).
+      type: object
+      required: [enable, config, save, commit, telnet, autodetect]
+      additionalProperties: false
+      properties:
+        enable:
+          description: It has a privileged mode that `enable` (the secret) reaches.
+          type: boolean
+        config:
+          description: Configuration jobs can run on it.
+          type: boolean
+        save:
+          description: It has a separate save step, so `save_config` may be true.
+          type: boolean
+        commit:
+          description: Its configuration is staged until a commit, so `commit` may be true.
+          type: boolean
+        telnet:
+          description: It can be reached over Telnet (`telnet_names`).
+          type: boolean
+        autodetect:
+          description: '`platform: autodetect` can recognise it.'
+          type: boolean
+    PlatformEntry:
+      type: object
+      required: [name, aliases, telnet_names, capabilities]
+      additionalProperties: false
+      properties:
+        name: {$ref: '#/components/schemas/PlatformName'}
+        aliases:
+          description: Other names accepted for the same platform.
+          type: array
+          items: {$ref: '#/components/schemas/PlatformName'}
+        telnet_names:
+          description: The names that reach it over Telnet (port 23 unless the job gives `port`); empty without Telnet.
+          type: array
+          items: {$ref: '#/components/schemas/PlatformName'}
+        capabilities: {$ref: '#/components/schemas/PlatformCapabilities'}
+    PlatformList:
+      type: object
+      required: [platforms]
+      additionalProperties: false
+      properties:
+        platforms:
+          type: array
+          minItems: 1
+          items: {$ref: '#/components/schemas/PlatformEntry'}
 
     ContextName:
       description: A context's name, as configured in `NAAS_CONTEXTS`.
