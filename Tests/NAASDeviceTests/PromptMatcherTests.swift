@@ -80,3 +80,21 @@ import Testing
         #expect(matcher.trailingPrompt(in: "x\r\n\(testCase.notPrompt)") == nil)
     }
 }
+
+@Suite struct GenericPromptTests {
+    let generic = PromptMatcher(platform: .generic)
+
+    @Test(arguments: [
+        ("* x1.12 #", "x1"), ("<hw1>", "hw1"), ("[admin@mt1] >", "admin@mt1"), ("admin@pa1>", "admin@pa1"),
+        ("RP/0/RP0/CPU0:xr1#", "RP/0/RP0/CPU0:xr1"), ("(es1) >", "es1"), ("fgt1 #", "fgt1"), ("sw1>", "sw1"),
+    ])
+    func theBaseIsTheLeadingName(_ prompt: String, _ base: String) {
+        #expect(generic.trailingPrompt(in: "x\r\n\(prompt)") == prompt)
+        #expect(generic.basePrompt(of: prompt) == base)
+    }
+
+    @Test func aCountingPromptStillEndsTheNextRead() {
+        let base = generic.basePrompt(of: "x1.1 #")
+        #expect(generic.endsWithPrompt("show version\r\nExtremeXOS\r\nx1.2 #", base: base))
+    }
+}

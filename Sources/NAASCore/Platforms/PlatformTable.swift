@@ -12,7 +12,8 @@ extension Platform {
     /// in a usual prompt terminator, no paging-off, no privilege change.
     public static let generic = Platform(
         name: "generic",
-        prompt: PromptStyle(pattern: #"^.{1,200}[>#$%\]]\s?$"#, base: #"^\s*(.+?)\s*$"#),
+        // The base is the leading name (`x1` of `* x1.12 #`): prompts that count commands still match.
+        prompt: PromptStyle(pattern: #"^.{1,200}[>#$%\]]\s?$"#, base: #"^\W*([\w\-@:/]+)"#),
         pagers: Reply.commonPagers
     )
 }
