@@ -1,10 +1,11 @@
 # Two commands do everything on a fresh Debian machine (as root):
 #   make run   - install what is needed, build, and serve HTTPS on :8443
 #   make test  - install what is needed, build, run unit and integration tests
+#   make sim   - a lab of simulated devices, one per platform, on 127.0.0.1:10001-10020
 SHELL := /bin/bash
 NAAS_BIN ?= .build/debug/naas
 
-.PHONY: setup build release run test unit-test integration-test bench clean
+.PHONY: setup build release run sim test unit-test integration-test bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -21,6 +22,11 @@ run: release
 	@echo "Starting naas on https://127.0.0.1:$${NAAS_PORT:-8443} (self-signed certificate; data in $${NAAS_DATA_DIR:-./data})"
 	@echo "Try: curl -k https://127.0.0.1:$${NAAS_PORT:-8443}/healthcheck"
 	.build/release/naas serve
+
+sim: setup
+	swift build -c release --product naas-sim
+	mkdir -p data
+	.build/release/naas-sim --config scripts/sim-lab.json
 
 unit-test: build
 	swift test --skip-build

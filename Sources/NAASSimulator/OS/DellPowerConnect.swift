@@ -44,7 +44,7 @@ extension SimulatedOS {
         ]
         style.saveCommands = ["copy running-config startup-config", "write memory"]
         style.save = SaveSpec(
-            questions: [.yesNo("\nThis operation may take a few minutes.\nManagement interfaces will not be available during this time.\n\nAre you sure you want to save? (y/n) ", defaultYes: false)],
+            questions: [.yesNo("\nThis operation may take a few minutes.\nManagement interfaces will not be available during this time.\n\nAre you sure you want to save? (y/n) ", defaultYes: false, singleKey: true)],
             done: "\nConfiguration Saved!", aborted: "\nConfiguration Not Saved!")
         style.header = "!Current Configuration:\n!System Description \"PowerConnect 6248, 3.3.18.1, VxWorks 6.5\"\n!System Software Version 3.3.18.1\n!Cut-through mode is configured as disabled\n!\nconfigure"
         style.footer = "exit"
