@@ -13,27 +13,46 @@ public final class CLISession {
     var lastWasCR = false
     var stack: [ModeFrame] = []
     var paging: Bool
-    var running = ConfigStore()
+    /// The device's own state, shared by all its sessions.
+    let shared: DeviceState
     var candidate = ConfigStore()
     var uncommitted = false
-    var unsaved = false
     var counter = 1
     var user: String
     var loggedOut = false
 
     /// Creates a session for `device` running `os`; `transport` is recorded in events.
-    public init(os: SimulatedOS, device: DeviceProfile, events: (any EventSink)? = nil, transport: String = "ssh") {
+    /// `state` is the device's own, shared with its other sessions; without it the session has a device to itself.
+    public init(
+        os: SimulatedOS, device: DeviceProfile, events: (any EventSink)? = nil, transport: String = "ssh",
+        state: DeviceState = DeviceState()
+    ) {
         self.os = os
         self.device = device
         self.events = events
         self.transport = transport
+        self.shared = state
         self.paging = os.pager.enabledAtLogin
         self.user = device.username
         stack = [ModeFrame(mode: device.startPrivileged ? os.privilegedStartMode : os.startMode)]
-        for line in os.config.initial {
-            applyInitial(line.filled(["host": device.hostname]))
+        state.seedOnce {
+            for line in os.config.initial {
+                applyInitial(line.filled(["host": device.hostname]))
+            }
         }
         candidate = running
+    }
+
+    /// The device's running configuration.
+    var running: ConfigStore {
+        get { shared.running }
+        set { shared.running = newValue }
+    }
+
+    /// Whether the device has configuration applied since its last save.
+    var unsaved: Bool {
+        get { shared.unsaved }
+        set { shared.unsaved = newValue }
     }
 
     /// The text the session shows right now as its prompt.

@@ -19,8 +19,10 @@ public struct BoundDevice: Sendable {
 enum DeviceListener {
     static func bind(device: DeviceProfile, os: SimulatedOS, host: String, sshPort: Int, telnetPort: Int?,
                      hostKey: NIOSSHPrivateKey, events: (any EventSink)?, group: any EventLoopGroup) async throws -> BoundDevice {
+        // One state for every session of the device, over SSH and Telnet alike.
+        let state = DeviceState()
         let makeSession: @Sendable (String) -> CLISession = { transport in
-            CLISession(os: os, device: device, events: events, transport: transport)
+            CLISession(os: os, device: device, events: events, transport: transport, state: state)
         }
         let ssh = try await ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -40,7 +42,7 @@ enum DeviceListener {
                                 try child.pipeline.syncOperations.addHandler(ShellChannelHandler {
                                     var profile = device
                                     profile.username = authenticator.username ?? device.username
-                                    return CLISession(os: os, device: profile, events: events, transport: "ssh")
+                                    return CLISession(os: os, device: profile, events: events, transport: "ssh", state: state)
                                 })
                             }
                         })
