@@ -17,6 +17,10 @@ extension Platform {
             self.userModeTerminator = userModeTerminator
         }
 
+        /// `sw1>`, `sw1#`, `sw1(config-if)#`: the shape most CLIs copied from IOS.
+        public static let ciscoLike = PromptStyle(
+            pattern: #"^[\w.\-@/:]{1,63}(?:\([\w.\-@/:+]{0,32}\))?[>#]\s?$"#, userModeTerminator: ">")
+
         /// Everything before the mode in parentheses and the terminator: `sw1` of `sw1(config)#`.
         public static let ciscoBase = #"^\s*([^(\s]+?)\s*(?:\([^)]*\))?\s*[>#$%\]]\s*$"#
     }

@@ -9,7 +9,7 @@ extension Platform {
         name: "cisco_ios",
         aliases: ["cisco_xe"],
         telnet: true,
-        prompt: PromptStyle(pattern: #"^[\w.\-@/:]{1,63}(?:\([\w.\-@/:+]{0,32}\))?[>#]\s?$"#, userModeTerminator: ">"),
+        prompt: .ciscoLike,
         sessionSetup: ["terminal width 511", "terminal length 0"],
         enable: Escalation(command: "enable"),
         config: ConfigMode(enter: "configure terminal", exit: "end"),
@@ -53,7 +53,7 @@ extension Platform {
 
     public static let ciscoASA = Platform(
         name: "cisco_asa",
-        prompt: PromptStyle(pattern: #"^[\w.\-@/:]{1,63}(?:\([\w.\-@/:+]{0,32}\))?[>#]\s?$"#, userModeTerminator: ">"),
+        prompt: .ciscoLike,
         sessionSetup: ["terminal pager 0"],
         enable: Escalation(command: "enable"),
         config: ConfigMode(enter: "configure terminal", exit: "end"),

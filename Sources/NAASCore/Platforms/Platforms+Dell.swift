@@ -7,7 +7,7 @@ extension Platform {
         aliases: ["dell_os9", "dell_dnos9"],
         // Netmiko has no Telnet driver for OS9; its CLI is the same over Telnet.
         telnet: true,
-        prompt: PromptStyle(pattern: #"^[\w.\-@/:]{1,63}(?:\([\w.\-@/:+]{0,32}\))?[>#]\s?$"#, userModeTerminator: ">"),
+        prompt: .ciscoLike,
         login: LoginStyle(questions: [Reply(#"\[y/n\]:?\s*$"#, .line("y"))]),
         sessionSetup: ["terminal length 0"],
         enable: Escalation(command: "enable"),
@@ -23,7 +23,7 @@ extension Platform {
 
     public static let dellOS10 = Platform(
         name: "dell_os10",
-        prompt: PromptStyle(pattern: #"^[\w.\-@/:]{1,63}(?:\([\w.\-@/:+]{0,32}\))?[>#]\s?$"#, userModeTerminator: ">"),
+        prompt: .ciscoLike,
         sessionSetup: ["terminal length 0"],
         enable: Escalation(command: "enable"),
         config: ConfigMode(enter: "configure terminal", exit: "end"),
@@ -36,7 +36,7 @@ extension Platform {
     public static let dellPowerConnect = Platform(
         name: "dell_powerconnect",
         telnet: true,
-        prompt: PromptStyle(pattern: #"^[\w.\-@/:]{1,63}(?:\([\w.\-@/:+]{0,32}\))?[>#]\s?$"#, userModeTerminator: ">"),
+        prompt: .ciscoLike,
         // SSH authenticates with `none`; the switch then asks for the login itself.
         login: LoginStyle(inBandOnly: true),
         sessionSetup: ["terminal datadump", "terminal length 0"],

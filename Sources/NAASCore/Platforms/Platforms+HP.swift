@@ -4,7 +4,7 @@ extension Platform {
         name: "hp_procurve",
         aliases: ["aruba_procurve", "aruba_osswitch"],
         telnet: true,
-        prompt: PromptStyle(pattern: #"^[\w.\-@/:]{1,63}(?:\([\w.\-@/:+]{0,32}\))?[>#]\s?$"#, userModeTerminator: ">"),
+        prompt: .ciscoLike,
         login: LoginStyle(questions: [Reply(#"(?i)press any key to continue"#, .line(""))]),
         // Paging can only be turned off once privileged; the session enables first.
         sessionSetup: ["terminal width 511", "no page"],

@@ -4,7 +4,7 @@ extension Platform {
         name: "ruckus_fastiron",
         aliases: ["brocade_fastiron"],
         telnet: true,
-        prompt: PromptStyle(pattern: #"^[\w.\-@/:]{1,63}(?:\([\w.\-@/:+]{0,32}\))?[>#]\s?$"#, userModeTerminator: ">"),
+        prompt: .ciscoLike,
         sessionSetup: ["skip-page-display"],
         enable: Escalation(
             command: "enable", passwordPrompt: #"(?i)(?:ssword|no password has been assigned)"#,
