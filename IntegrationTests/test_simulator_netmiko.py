@@ -84,6 +84,11 @@ PROFILES = {
         config=["interface ethernet 1/1/7", "port-name sim-test-uplink"], marker="sim-test-uplink",
         show="show running-config", invalid="bogus line here", error="Invalid input -> bogus line here",
         save=True, enable=True),
+    "linux": dict(
+        version="hostnamectl", version_re=r"Operating System: Debian GNU/Linux", long="journalctl -b --no-pager",
+        config=["ip link set dev eth7 alias sim-test-uplink", "ip link set dev eth7 up"], marker="sim-test-uplink",
+        show="sudo cat /root/.bash_history", invalid="bogus line here", error="bogus: command not found",
+        enable=True),
 }
 
 # Platforms Netmiko's SSHDetect can name (platforms.md 1.4), with what it must return.

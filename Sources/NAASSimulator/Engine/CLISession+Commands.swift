@@ -23,7 +23,8 @@ extension CLISession {
 
     func errorText(_ template: String, line: String) -> [String] {
         let caret = String(repeating: " ", count: lastPromptLine.count) + "^"
-        return template.filled(["line": line, "caret": caret, "host": device.hostname, "user": user])
+        let word = line.commandWords().first.map(String.init) ?? line
+        return template.filled(["line": line, "word": word, "caret": caret, "host": device.hostname, "user": user])
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 

@@ -6,7 +6,7 @@ public struct ConfigSpec: Sendable {
     public var negation: String? = "no"
     /// Word the stored lines start with where a removal names them without it (`delete x` removes `set x`).
     public var storedPrefix: String? = nil
-    /// Reply to a config line that is not accepted (`{line}`, `{caret}` filled in).
+    /// Reply to a config line that is not accepted (`{line}`, `{word}`, `{caret}` filled in).
     public var invalidLine: String
     /// Lines applied at start so the running config looks like a real one.
     public var initial: [String] = []

@@ -21,7 +21,7 @@ public struct SimulatedOS: Sendable {
     public var login: LoginSpec = LoginSpec()
     /// The `--More--` pager.
     public var pager: PagerSpec = PagerSpec()
-    /// Reply to a command that is not recognised; `{line}` and `{caret}` are filled in.
+    /// Reply to a command that is not recognised; `{line}`, `{word}` (its first word) and `{caret}` are filled in.
     public var invalidCommand: String
     /// Prompt asked by a mode change that needs the enable secret.
     public var passwordPrompt: String = "Password: "
