@@ -89,6 +89,11 @@ PROFILES = {
         config=["ip link set dev eth7 alias sim-test-uplink", "ip link set dev eth7 up"], marker="sim-test-uplink",
         show="sudo cat /root/.bash_history", invalid="bogus line here", error="bogus: command not found",
         enable=True),
+    "extreme_exos": dict(
+        version="show version", version_re=r"ExtremeXOS version", long="show log", version_lines=7,
+        config=['configure ports 7 description-string "sim-test-uplink"', "configure snmp sysLocation sim-lab"],
+        marker="sim-test-uplink", show="show configuration", invalid="bogus line here",
+        error="%% Invalid input detected at '^' marker.", save=True),
 }
 
 # Platforms Netmiko's SSHDetect can name (platforms.md 1.4), with what it must return.
