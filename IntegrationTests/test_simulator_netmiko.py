@@ -94,6 +94,11 @@ PROFILES = {
         config=['configure ports 7 description-string "sim-test-uplink"', "configure snmp sysLocation sim-lab"],
         marker="sim-test-uplink", show="show configuration", invalid="bogus line here",
         error="%% Invalid input detected at '^' marker.", save=True),
+    "vyos": dict(
+        version="show version", version_re=r"Version:\s+VyOS 1\.4", long="show log",
+        config=["set interfaces ethernet eth1 description 'sim-test-uplink'", "set system location sim-lab"],
+        marker="sim-test-uplink", show="show configuration", invalid="bogus line here",
+        error="Invalid command: [bogus]", commit=True, exit_after_commit=True, save=True),
 }
 
 # Platforms Netmiko's SSHDetect can name (platforms.md 1.4), with what it must return.
