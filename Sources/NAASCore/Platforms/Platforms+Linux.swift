@@ -7,7 +7,8 @@ extension Platform {
             pattern: #"^.{0,200}[$#]\s?$"#,
             base: #"^\s*(?:[\w.\-]+@)?([\w.\-]+)"#,
             userModeTerminator: "$"),
-        enable: Escalation(command: "sudo -s"),
+        // sudo asks `[sudo] password for <user>:`, which does not end in "password:".
+        enable: Escalation(command: "sudo -s", passwordPrompt: #"(?i)(?:\[sudo\] password for .*|ssword):\s*$"#),
         failurePatterns: [#"command not found"#],
         autodetect: [Probe("uname -a", [#"Linux"#], priority: 95)]
     )
