@@ -94,11 +94,21 @@ PROFILES = {
         config=['configure ports 7 description-string "sim-test-uplink"', "configure snmp sysLocation sim-lab"],
         marker="sim-test-uplink", show="show configuration", invalid="bogus line here",
         error="%% Invalid input detected at '^' marker.", save=True),
+    "hp_procurve": dict(
+        version="show version", version_re=r"Image stamp:.*/code/build", long="show logging", version_lines=7,
+        config=["interface 7", 'name "sim-test-uplink"'], marker="sim-test-uplink",
+        show="show running-config", invalid="bogus line here", error="Invalid input: bogus",
+        save=True, enable=True),
     "vyos": dict(
         version="show version", version_re=r"Version:\s+VyOS 1\.4", long="show log",
         config=["set interfaces ethernet eth1 description 'sim-test-uplink'", "set system location sim-lab"],
         marker="sim-test-uplink", show="show configuration", invalid="bogus line here",
         error="Invalid command: [bogus]", commit=True, exit_after_commit=True, save=True),
+    "mikrotik_routeros": dict(
+        version="/system resource print", version_re=r"version: 7\.14", long="/log print",
+        config=["/interface ethernet set [ find default-name=ether7 ] comment=sim-test-uplink",
+                "/snmp set location=sim-lab"],
+        marker="sim-test-uplink", show="/export", invalid="bogus line here", error="bad command name bogus"),
 }
 
 # Platforms Netmiko's SSHDetect can name (platforms.md 1.4), with what it must return.
