@@ -49,6 +49,10 @@ extension CLISession {
             paging = false
             return replied(text.isEmpty ? [] : lines(text.filled(values)))
         case let .enter(mode, password, text):
+            if password, let secret = device.enableSecret, !secret.isEmpty, let ask = os.enableUsernamePrompt {
+                state = .secretUsername(mode: mode, text: text)
+                return [.output(ask.filled(values))]
+            }
             if password, let secret = device.enableSecret, !secret.isEmpty {
                 state = .secret(mode: mode, text: text)
                 return [.output(os.passwordPrompt.filled(values))]
@@ -62,7 +66,7 @@ extension CLISession {
         case .endConfigDiscard:
             return leaveConfig(discard: true)
         case .logout(let text):
-            return logout(text)
+            return loggingOut(text, step: 0)
         case .save:
             return save(step: 0)
         case .commit:
@@ -110,7 +114,7 @@ extension CLISession {
     }
 
     private func exitMode() -> [SessionEffect] {
-        guard stack.count > 1 else { return logout(os.login.goodbye) }
+        guard stack.count > 1 else { return loggingOut(os.login.goodbye, step: 0) }
         let parent = stack[stack.count - 2]
         if level == .config && os.mode(parent.mode).level < .config {
             return leaveConfig(discard: false)
@@ -145,6 +149,18 @@ extension CLISession {
         }
     }
 
+    /// Asks the OS's log-out questions from `step` on (the save one only while config is unsaved), then logs out.
+    func loggingOut(_ text: String, step: Int) -> [SessionEffect] {
+        let questions = [unsaved ? os.login.unsavedLogoutQuestion : nil, os.login.logoutQuestion]
+        for index in questions.indices where index >= step {
+            if let question = questions[index] {
+                state = .question(question, then: .logout(step: index, text: text))
+                return [.output(question.text.filled(values))]
+            }
+        }
+        return logout(text)
+    }
+
     func logout(_ text: String) -> [SessionEffect] {
         connectionClosed()
         state = .closed
@@ -162,6 +178,8 @@ extension CLISession {
                 return replied(os.config.save.map { lines($0.aborted) } ?? [], latency: false)
             }
             return save(step: step + 1)
+        case let .logout(step, text):
+            return outcome == .abort ? [.output(prompt)] : loggingOut(text, step: step + 1)
         case .leaveConfig:
             switch outcome {
             case .abort:

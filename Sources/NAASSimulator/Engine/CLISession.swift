@@ -20,6 +20,8 @@ public final class CLISession {
     var counter = 1
     var user: String
     var loggedOut = false
+    /// Login name typed before the enable secret, where the OS asks for one.
+    var enableName = ""
 
     /// Creates a session for `device` running `os`; `transport` is recorded in events.
     /// `state` is the device's own, shared with its other sessions; without it the session has a device to itself.
@@ -155,9 +157,13 @@ public final class CLISession {
             return loginName(line, failures: failures)
         case .password(let name, let failures):
             return loginPassword(line, user: name, failures: failures)
+        case .secretUsername(let mode, let text):
+            enableName = line
+            state = .secret(mode: mode, text: text)
+            return [.output(os.passwordPrompt.filled(values))]
         case .secret(let mode, let text):
             state = .line
-            if line == device.enableSecret {
+            if line == device.enableSecret && (os.enableUsernamePrompt == nil || enableName == device.username) {
                 push(mode)
                 return replied(text.isEmpty ? [] : [text])
             }

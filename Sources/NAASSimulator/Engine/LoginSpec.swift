@@ -14,6 +14,10 @@ public struct LoginSpec: Sendable {
     public var question: Question? = nil
     /// The SSH login is followed by an in-band login (PowerConnect).
     public var inBandAfterSSH: Bool = false
+    /// Asked by a log-out while applied config is unsaved (ProCurve's save question); any answer but abort goes on.
+    public var unsavedLogoutQuestion: Question? = nil
+    /// Asked before a log-out closes the session; abort keeps the session.
+    public var logoutQuestion: Question? = nil
     /// Printed when the session ends by `exit`/`logout`.
     public var goodbye: String = ""
 

@@ -4,6 +4,8 @@ enum InputState {
     case username(failures: Int)
     /// Waiting for the in-band password of `user`.
     case password(user: String, failures: Int)
+    /// Waiting for the login name asked before the secret that lets the user into `mode`.
+    case secretUsername(mode: String, text: String)
     /// Waiting for the secret that lets the user into `mode`.
     case secret(mode: String, text: String)
     /// Waiting for a command line.
@@ -26,6 +28,8 @@ enum PendingAction {
     case save(step: Int)
     /// Leaving config mode with uncommitted changes.
     case leaveConfig(discard: Bool)
+    /// Step `step` of the log-out questions; `text` is printed when the session closes.
+    case logout(step: Int, text: String)
 }
 
 /// One level of the mode stack: the mode, its prompt context and the config block it edits.

@@ -25,6 +25,8 @@ public struct SimulatedOS: Sendable {
     public var invalidCommand: String
     /// Prompt asked by a mode change that needs the enable secret.
     public var passwordPrompt: String = "Password: "
+    /// Asked for a login name before the enable secret (ProCurve's `enable`); nil asks for the secret alone.
+    public var enableUsernamePrompt: String? = nil
     /// Reply to a wrong enable secret.
     public var badPassword: String = "% Access denied"
     /// A long, realistic version text (`{host}`, `{uptime}` are filled in).
