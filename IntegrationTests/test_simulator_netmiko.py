@@ -99,6 +99,12 @@ PROFILES = {
         config=["interface 7", 'name "sim-test-uplink"'], marker="sim-test-uplink",
         show="show running-config", invalid="bogus line here", error="Invalid input: bogus",
         save=True, enable=True),
+    "paloalto_panos": dict(
+        version="show system info", version_re=r"model: PA-VM", long="show log system",
+        config=["set network interface ethernet ethernet1/7 comment sim-test-uplink",
+                "set deviceconfig system snmp-setting snmp-system location sim-lab"],
+        marker="sim-test-uplink", show="show config running", invalid="bogus line here",
+        error="Unknown command: bogus", commit=True, key_auth=True),
     "vyos": dict(
         version="show version", version_re=r"Version:\s+VyOS 1\.4", long="show log",
         config=["set interfaces ethernet eth1 description 'sim-test-uplink'", "set system location sim-lab"],

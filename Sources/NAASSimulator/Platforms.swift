@@ -3,7 +3,7 @@ public enum Platforms {
     /// All profiles.
     public static let all: [SimulatedOS] = [
         .ciscoIOS, .aristaEOS, .juniperJunos, .ciscoNXOS, .ciscoXR, .ciscoASA, .huawei, .hpComware, .dellForce10, .dellOS10, .dellPowerConnect,
-        .ubiquitiEdgeSwitch, .ruckusFastIron, .linux, .extremeEXOS, .vyos, .mikroTikRouterOS, .hpProCurve,
+        .ubiquitiEdgeSwitch, .ruckusFastIron, .linux, .extremeEXOS, .vyos, .mikroTikRouterOS, .hpProCurve, .paloAltoPANOS,
     ]
 
     /// The profile for a Netmiko device_type (aliases included), if simulated.

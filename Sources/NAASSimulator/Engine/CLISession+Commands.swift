@@ -77,6 +77,9 @@ extension CLISession {
             return replied(text.isEmpty ? [] : lines(text))
         case .configLine:
             return configLine(line, words: line.commandWords())
+        case .plainEcho(let text):
+            repainting = false
+            return replied(text.isEmpty ? [] : lines(text.filled(values)))
         }
     }
 

@@ -22,6 +22,8 @@ public final class CLISession {
     var loggedOut = false
     /// Login name typed before the enable secret, where the OS asks for one.
     var enableName = ""
+    /// The typed line is repainted with the prompt on RETURN (see `SimulatedOS.echoRepaint`).
+    var repainting: Bool
 
     /// Creates a session for `device` running `os`; `transport` is recorded in events.
     /// `state` is the device's own, shared with its other sessions; without it the session has a device to itself.
@@ -35,6 +37,7 @@ public final class CLISession {
         self.transport = transport
         self.shared = state
         self.paging = os.pager.enabledAtLogin
+        self.repainting = os.echoRepaint
         self.user = device.username
         stack = [ModeFrame(mode: device.startPrivileged ? os.privilegedStartMode : os.startMode)]
         state.seedOnce {
@@ -124,6 +127,10 @@ public final class CLISession {
         case 0x0D, 0x0A:
             let line = String(decoding: buffer, as: UTF8.self)
             buffer.removeAll()
+            if repainting, case .line = state, !line.isEmpty {
+                let promptLine = prompt.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+                return [.output("\r" + promptLine + line + "\r\n")] + complete(line)
+            }
             return [.output("\r\n")] + complete(line)
         case 0x08, 0x7F:
             guard !buffer.isEmpty else { return [] }
@@ -196,7 +203,7 @@ public final class CLISession {
             return [.output(lines.map { $0 + "\r\n" }.joined() + prompt)]
         }
         state = .pager(remaining: lines[page...])
-        return [.output(lines[..<page].map { $0 + "\r\n" }.joined() + os.pager.prompt)]
+        return [.output(lines[..<page].map { $0 + "\r\n" }.joined() + pagerPrompt(shown: page))]
     }
 
     private func pagerKey(_ byte: UInt8, remaining: ArraySlice<String>) -> [SessionEffect] {
@@ -216,7 +223,12 @@ public final class CLISession {
             return [.output(text + prompt)]
         }
         state = .pager(remaining: rest)
-        return [.output(text + os.pager.prompt)]
+        return [.output(text + pagerPrompt(shown: rest.startIndex))]
+    }
+
+    /// The pager prompt; `{first}`-`{last}` are the lines on screen (PAN-OS `lines 1-49 `).
+    private func pagerPrompt(shown: Int) -> String {
+        os.pager.prompt.filled(["first": String(max(1, shown - os.pager.pageLines + 2)), "last": String(shown)])
     }
 
     /// Joins neighbouring outputs so a transport writes them at once.

@@ -50,4 +50,6 @@ public enum CommandAction: Sendable {
     case discard(String)
     /// Apply the rest of the line as a config line (VyOS `set ...` in config mode).
     case configLine
+    /// Stop repainting the typed line (PAN-OS `set cli scripting-mode on`), then print the text.
+    case plainEcho(String)
 }

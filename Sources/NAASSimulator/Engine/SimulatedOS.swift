@@ -39,7 +39,8 @@ public struct SimulatedOS: Sendable {
     public var acceptsAbbreviations: Bool = true
     /// A suffix after this separator in the login name is stripped (MikroTik's `+ct511w4098h`).
     public var usernameOptionSeparator: Character? = nil
-    /// Output that mirrors the line typed (MikroTik repaints the line before answering).
+    /// The CLI repaints the prompt and the typed line when RETURN comes, until a `plainEcho`
+    /// command stops it (PAN-OS before `set cli scripting-mode on`).
     public var echoRepaint: Bool = false
 
     /// Creates a profile; every field has a sensible default except the identity and texts.
