@@ -105,6 +105,13 @@ PROFILES = {
                 "set deviceconfig system snmp-setting snmp-system location sim-lab"],
         marker="sim-test-uplink", show="show config running", invalid="bogus line here",
         error="Unknown command: bogus", commit=True, key_auth=True),
+    "fortinet": dict(
+        version="get system status", version_re=r"Version: FortiGate-VM64 v7\.4", long="execute log display",
+        config=["config system interface", 'edit "port7"', 'set description "sim-test-uplink"', "next", "end"],
+        marker="sim-test-uplink", show="show", invalid="bogus line here", error="Unknown action 0",
+        # Netmiko allows FortiOS only Diffie-Hellman key exchange unless a kex list is given; this one
+        # disables a single old group, so paramiko offers curve25519/ECDH as the server requires.
+        connect=dict(disabled_algorithms={"kex": ["diffie-hellman-group1-sha1"]})),
     "vyos": dict(
         version="show version", version_re=r"Version:\s+VyOS 1\.4", long="show log",
         config=["set interfaces ethernet eth1 description 'sim-test-uplink'", "set system location sim-lab"],

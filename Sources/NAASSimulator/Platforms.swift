@@ -4,6 +4,7 @@ public enum Platforms {
     public static let all: [SimulatedOS] = [
         .ciscoIOS, .aristaEOS, .juniperJunos, .ciscoNXOS, .ciscoXR, .ciscoASA, .huawei, .hpComware, .dellForce10, .dellOS10, .dellPowerConnect,
         .ubiquitiEdgeSwitch, .ruckusFastIron, .linux, .extremeEXOS, .vyos, .mikroTikRouterOS, .hpProCurve, .paloAltoPANOS,
+        .fortinet,
     ]
 
     /// The profile for a Netmiko device_type (aliases included), if simulated.

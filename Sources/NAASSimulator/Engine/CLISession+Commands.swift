@@ -37,6 +37,8 @@ extension CLISession {
         case .text(let text):
             let filled = text.filled(["host": device.hostname, "user": user, "args": args.joined(separator: " ")])
             return replied(filled.isEmpty ? [] : lines(filled))
+        case let .textByConfig(configured, present, absent):
+            return run(.text(running.contains(configured) ? present : absent), line: line, args: args)
         case .version:
             return replied(lines(os.versionText.filled(values)))
         case .runningConfig:

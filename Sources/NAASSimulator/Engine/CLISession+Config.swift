@@ -17,8 +17,14 @@ extension CLISession {
                 return replied([])
             }
         }
+        if let rejection = os.mode(frame.mode).lineRejection {
+            record("config", line, ["accepted": "false"])
+            return replied(errorText(rejection, line: line))
+        }
+        // A removal names the stored line without its prefix (`delete x` for `set x`), so it is checked with it.
+        let stored = os.config.storedPrefix.map { [Substring($0)] } ?? []
         if let negation = os.config.negation, words.first == Substring(negation), words.count > 1,
-           accepts(Array(words.dropFirst())) {
+           accepts(stored + words.dropFirst()) {
             record("config", line, ["accepted": "true"])
             let named = words.dropFirst().joined(separator: " ")
             let rest = os.config.storedPrefix.map { $0 + " " + named } ?? named
@@ -35,7 +41,11 @@ extension CLISession {
             return replied(errorText(os.config.invalidLine, line: line))
         }
         record("config", line, ["accepted": "true"])
-        _ = edit { $0.add(line, under: frame.path) }
+        let key = words.first.flatMap { os.config.singleValued[String($0)] }.map { words.prefix($0).joined(separator: " ") }
+        _ = edit { store -> [Int] in
+            if let key { store.remove(prefix: key, under: frame.path) }
+            return store.add(line, under: frame.path)
+        }
         return replied([])
     }
 
@@ -53,15 +63,16 @@ extension CLISession {
         return change(&running)
     }
 
-    /// Builds the starting config from the profile's lines, sub-modes included.
-    func applyInitial(_ line: String) {
-        let indented = line.hasPrefix(" ")
-        let words = line.trimmingSpaces().commandWords()
-        let text = words.joined(separator: " ")
-        if indented, let parent = running.entries.indices.last {
-            running.add(text, under: [parent])
-        } else {
-            running.add(text, under: [])
+    /// Builds the starting config from the profile's lines: a line indented deeper than the one
+    /// above it is nested under it, to any depth (FortiOS `config` / `edit` / `set`).
+    func applyInitial(_ lines: [String]) {
+        var open: [(indent: Int, path: [Int])] = []
+        for line in lines {
+            let indent = line.prefix { $0 == " " }.count
+            let text = line.trimmingSpaces().commandWords().joined(separator: " ")
+            while let last = open.last, last.indent >= indent { open.removeLast() }
+            let path = running.add(text, under: open.last?.path ?? [])
+            open.append((indent, path))
         }
     }
 

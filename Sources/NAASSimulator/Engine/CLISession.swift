@@ -41,9 +41,7 @@ public final class CLISession {
         self.user = device.username
         stack = [ModeFrame(mode: device.startPrivileged ? os.privilegedStartMode : os.startMode)]
         state.seedOnce {
-            for line in os.config.initial {
-                applyInitial(line.filled(["host": device.hostname]))
-            }
+            applyInitial(os.config.initial.map { $0.filled(["host": device.hostname]) })
         }
         candidate = running
     }
@@ -198,7 +196,8 @@ public final class CLISession {
     /// Lines shown through the pager when paging is on and they do not fit a page.
     func paged(_ lines: [String]) -> [SessionEffect] {
         let page = os.pager.pageLines - 1
-        guard paging, lines.count > page else {
+        let configuredOff = os.pager.offWhileConfigured.map { running.contains($0) } ?? false
+        guard paging, !configuredOff, lines.count > page else {
             state = .line
             return [.output(lines.map { $0 + "\r\n" }.joined() + prompt)]
         }

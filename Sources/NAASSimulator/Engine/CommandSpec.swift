@@ -22,6 +22,9 @@ public struct CommandSpec: Sendable {
 public enum CommandAction: Sendable {
     /// Print fixed text (`{host}`, `{user}` and `{args}` are filled in).
     case text(String)
+    /// Print `present` while a running-config line contains `line`, else `absent` (FortiOS
+    /// `get system console` showing the configured output mode); filled in as `text`.
+    case textByConfig(line: String, present: String, absent: String)
     /// Print the OS's version text.
     case version
     /// Print the running configuration.

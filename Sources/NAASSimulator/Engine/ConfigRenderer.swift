@@ -20,6 +20,10 @@ struct ConfigRenderer {
                 appendChildren(entry.children, depth: 1, indent: indent, to: &lines)
             }
             return lines + split(footer)
+        case let .closed(header, footer, indent, closers):
+            var lines = split(header)
+            appendClosed(store.entries, depth: 0, indent: indent, closers: closers, to: &lines)
+            return lines + split(footer)
         case let .braces(header, footer, terminator):
             let tree = BraceNode.build(from: store.entries.map(\.line))
             var lines = split(header)
@@ -33,6 +37,18 @@ struct ConfigRenderer {
         for child in children {
             lines.append(pad + child.line)
             appendChildren(child.children, depth: depth + 1, indent: indent, to: &lines)
+        }
+    }
+
+    private func appendClosed(_ entries: [ConfigEntry], depth: Int, indent: String, closers: [String: String],
+                              to lines: inout [String]) {
+        let pad = String(repeating: indent, count: depth)
+        for entry in entries {
+            lines.append(pad + entry.line)
+            appendClosed(entry.children, depth: depth + 1, indent: indent, closers: closers, to: &lines)
+            if let first = entry.line.commandWords().first, let closer = closers[String(first)] {
+                lines.append(pad + closer)
+            }
         }
     }
 

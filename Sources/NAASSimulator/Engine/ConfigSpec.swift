@@ -18,6 +18,9 @@ public struct ConfigSpec: Sendable {
     public var save: SaveSpec? = nil
     /// Text `{unsaved}` becomes while applied config is not saved (EXOS `* `).
     public var unsavedMarker: String = ""
+    /// Lines starting with a key hold one value: a new line replaces the sibling that shares its first
+    /// `n` words (FortiOS `["set": 2]`: `set output standard` replaces `set output more`).
+    public var singleValued: [String: Int] = [:]
 
     /// Creates a config description.
     public init(accepted: [String], invalidLine: String, rendering: ConfigRendering) {
@@ -35,6 +38,9 @@ public enum ConfigRendering: Sendable {
     case braces(header: String, footer: String, terminator: String)
     /// Each line as typed, children indented (RouterOS export, FortiOS blocks).
     case flat(header: String, footer: String, indent: String)
+    /// Like `flat`, and a block whose header starts with a key of `closers` ends with its closing line
+    /// at the header's depth (FortiOS: `config` … `end`, `edit` … `next`).
+    case closed(header: String, footer: String, indent: String, closers: [String: String])
 }
 
 /// The commit of a candidate configuration.

@@ -35,6 +35,9 @@ public struct PagerSpec: Sendable {
     public var pageLines: Int = 24
     /// Paging is on until the paging-off command runs.
     public var enabledAtLogin: Bool = true
+    /// Paging is also off while a running-config line contains this text, for every session of the
+    /// device (FortiOS `set output standard` under `config system console`).
+    public var offWhileConfigured: String? = nil
 
     /// Creates the defaults.
     public init() {}

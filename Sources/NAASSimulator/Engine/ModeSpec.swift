@@ -21,6 +21,9 @@ public struct ModeSpec: Sendable {
     public var level: ModeLevel
     /// Mode that a plain `exit` returns to; nil at the top.
     public var parent: String?
+    /// Where set, the mode takes no config lines but those that open a sub-mode, and rejects the
+    /// others with this text (FortiOS's top prompt: `Unknown action 0`); nil takes them per the config spec.
+    public var lineRejection: String? = nil
 
     /// Creates a mode.
     public init(_ id: String, prompt: String, level: ModeLevel, parent: String? = nil) {
