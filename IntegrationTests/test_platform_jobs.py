@@ -130,7 +130,9 @@ def test_a_rejected_line_stops_the_job(client, simulator, platform):
     profile = PROFILES[platform]
     device = simulator[platform]
     after = f"{profile['config'][-1]} {secrets.token_hex(2)}"
-    job = configure(client, device, [profile["config"][0], profile["invalid"], after])
+    # The invalid line comes first, where the profile's error text applies (FortiOS words it
+    # differently inside a `config` block).
+    job = configure(client, device, [profile["invalid"], after])
 
     assert job["status"] == "finished", job
     assert job["error_code"] == "CONFIG_REJECTED", job
