@@ -28,7 +28,6 @@ sys.path.insert(0, str(REPO / "IntegrationTests"))
 from netmiko import ConnectHandler  # noqa: E402
 from netmiko.ssh_autodetect import SSHDetect  # noqa: E402
 
-from peers.net import free_port  # noqa: E402
 from peers.simulator import Simulator  # noqa: E402
 from stats import summary  # noqa: E402
 from test_simulator_netmiko import AUTODETECT, PROFILES  # noqa: E402
@@ -115,7 +114,8 @@ def main():
         key = paramiko.ECDSAKey.generate()
         key_file = str(Path(work) / "client_ecdsa")
         key.write_private_key_file(key_file)
-        specs = [{"name": p, "platform": p, "port": free_port(), "username": USER, "password": PASSWORD,
+        # Port 0: the kernel picks each device's port, so none can be taken in between.
+        specs = [{"name": p, "platform": p, "port": 0, "username": USER, "password": PASSWORD,
                   "enable_secret": SECRET, "authorized_keys": [f"{key.get_name()} {key.get_base64()} bench"]}
                  for p in platforms]
         sim = Simulator(work, specs, binary=bin_dir / "naas-sim").start()
