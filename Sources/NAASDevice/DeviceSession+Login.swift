@@ -59,7 +59,24 @@ extension DeviceSession {
             if answers[Self.passwordQuestion] != nil, Self.matches(Self.loginRefused, TerminalText.clean(text)) {
                 throw DeviceFailure(.authFailure, "Authentication failed for user \(credentials.username)")
             }
-            if bytes.count > answeredUpTo, let prompt = matcher.trailingPrompt(in: text) { return prompt }
+            if bytes.count > answeredUpTo, let prompt = matcher.trailingPrompt(in: text) {
+                if nudged { try drainAnswerToNudge() }
+                return prompt
+            }
+        }
+    }
+
+    /// A device that was only slow (a long banner) answers the nudge's RETURN
+    /// with a second prompt after the first. Left unread, that prompt would end
+    /// the next command's read before its answer arrived.
+    private func drainAnswerToNudge() throws(DeviceFailure) {
+        let until = ContinuousClock.now + .milliseconds(250)
+        var extra: [UInt8] = []
+        while ContinuousClock.now < until {
+            let wait = Int32(max(1, min((until - ContinuousClock.now).milliseconds, 50)))
+            guard let chunk = try transport.read(waitingAtMost: wait) else { return }
+            extra += chunk
+            if matcher.trailingPrompt(in: String(decoding: extra, as: UTF8.self)) != nil { return }
         }
     }
 }

@@ -115,6 +115,6 @@ public final class DeviceSession {
     }
 
     static func matches(_ pattern: String, _ text: String) -> Bool {
-        text.range(of: pattern, options: .regularExpression) != nil
+        PatternCache.matches(pattern, text)
     }
 }
