@@ -7,10 +7,9 @@ import secrets
 import time
 
 import pytest
-from netmiko import ConnectHandler
 
 from sim_fixtures import simulated_platforms, simulator  # noqa: F401  (fixture)
-from test_simulator_netmiko import AUTODETECT, PAGER_ARTEFACTS, PROFILES
+from test_simulator_netmiko import AUTODETECT, PAGER_ARTEFACTS, PROFILES, connect
 
 PLATFORMS = [p for p in simulated_platforms() if p in PROFILES]
 V2_LATEST = {"NAAS-API-Version": "latest"}
@@ -60,16 +59,9 @@ def with_marker(profile):
 
 
 def netmiko_outputs(simulator, platform, commands):
-    device = simulator[platform]
-    profile = PROFILES[platform]
-    params = dict(device_type=platform, host=device.host, port=device.port, username=device.username,
-                  password=device.password, secret=device.enable_secret, conn_timeout=15)
-    params.update(profile.get("connect", {}))
-    if profile.get("key_auth"):
-        params.update(use_keys=True, key_file=simulator.key_file, password=None, allow_agent=False)
-    connection = ConnectHandler(**params)
+    connection = connect(simulator, platform)
     try:
-        if profile.get("enable"):
+        if PROFILES[platform].get("enable"):
             connection.enable()
         return {command: connection.send_command(command, read_timeout=30) for command in commands}
     finally:

@@ -69,8 +69,7 @@ extension DeviceSession {
             let text = String(decoding: bytes, as: UTF8.self)
             if isComplete(text, end: end, echoExpected: line != nil) { return Reading(text: text, answered: answered) }
 
-            let lineStart = (bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? 0
-            let start = max(lineStart, answeredUpTo)
+            let start = Self.unansweredLineStart(bytes, answeredUpTo: answeredUpTo)
             guard start < bytes.count else { continue }
             let lastLine = TerminalText.screenLine(Substring(String(decoding: bytes[start...], as: UTF8.self)))
             if let pager = platform.pagers.first(where: { Self.matches($0.pattern, lastLine) }) {
@@ -87,6 +86,12 @@ extension DeviceSession {
                 answeredUpTo = bytes.count
             }
         }
+    }
+
+    /// Where the last line begins, or where the last answer left off if later: a question
+    /// already answered is never seen again.
+    static func unansweredLineStart(_ bytes: [UInt8], answeredUpTo: Int) -> Int {
+        max((bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? 0, answeredUpTo)
     }
 
     func send(_ answer: Platform.Answer) throws(DeviceFailure) {

@@ -41,8 +41,7 @@ extension DeviceSession {
             if chunk.isEmpty { continue }
             bytes += chunk
             let text = String(decoding: bytes, as: UTF8.self)
-            let lineStart = (bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? 0
-            let fresh = String(decoding: bytes[max(lineStart, answeredUpTo)...], as: UTF8.self)
+            let fresh = String(decoding: bytes[Self.unansweredLineStart(bytes, answeredUpTo: answeredUpTo)...], as: UTF8.self)
             let lastLine = TerminalText.screenLine(Substring(fresh))
             if let question = questions.first(where: { Self.matches($0.pattern, lastLine) }) {
                 if answers[question.pattern] != nil, question.pattern == Self.usernameQuestion || question.pattern == Self.passwordQuestion {
