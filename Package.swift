@@ -42,6 +42,10 @@ let package = Package(
             dependencies: [],
             swiftSettings: strict
         ),
+        // The TextFSM language and ntc-templates' index: text in, records out, no I/O.
+        .target(name: "TextFSM", dependencies: [], swiftSettings: strict),
+        // Templates on disk (ntc-templates' folder), compiled once and shared.
+        .target(name: "NAASParsing", dependencies: ["TextFSM"], swiftSettings: strict),
         .target(
             name: "NAASDevice",
             dependencies: [
@@ -64,7 +68,7 @@ let package = Package(
         .target(
             name: "NAASWorker",
             dependencies: [
-                "NAASCore", "NAASDevice", "NAASStore",
+                "NAASCore", "NAASDevice", "NAASStore", "NAASParsing",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -73,7 +77,7 @@ let package = Package(
         .target(
             name: "NAASAPI",
             dependencies: [
-                "NAASCore", "NAASStore",
+                "NAASCore", "NAASStore", "NAASParsing", "TextFSM",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -90,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "naas",
             dependencies: [
-                "NAASCore", "NAASDevice", "NAASStore", "NAASWorker", "NAASAPI", "NAASContract",
+                "NAASCore", "NAASDevice", "NAASStore", "NAASWorker", "NAASAPI", "NAASContract", "NAASParsing", "TextFSM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -103,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "naas-bench",
             dependencies: [
-                "NAASCore", "NAASDevice", "CLibSSH",
+                "NAASCore", "NAASDevice", "CLibSSH", "NAASParsing", "TextFSM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "bench/Sources/naas-bench",
@@ -144,6 +148,8 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
+        .testTarget(name: "TextFSMTests", dependencies: ["TextFSM"], swiftSettings: strict),
+        .testTarget(name: "NAASParsingTests", dependencies: ["NAASParsing", "TextFSM"], swiftSettings: strict),
         .testTarget(name: "NAASCoreTests", dependencies: ["NAASCore"], swiftSettings: strict),
         .testTarget(name: "NAASDeviceTests", dependencies: ["NAASDevice", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio")], swiftSettings: strict),
         .testTarget(name: "NAASStoreTests", dependencies: ["NAASStore"], swiftSettings: strict),
