@@ -19,7 +19,8 @@ public struct Template: Sendable {
     /// Loads a template from its text. A template Python would refuse is
     /// refused here too, with the line at fault.
     public init(source: String, name: String = "template") throws(TemplateError) {
-        let loaded = try TemplateLoader(source: source, name: name).load()
+        var loader = TemplateLoader(source: source, name: name)
+        let loaded = try loader.load()
         self.name = name
         self.values = loaded.values
         self.states = loaded.states
