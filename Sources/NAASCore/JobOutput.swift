@@ -3,6 +3,8 @@ public enum JobOutput: Sendable, Equatable {
     /// Output per command, in the order the commands ran, and the platform
     /// autodetect found when the job asked for it.
     case commands([CommandOutput], detectedPlatform: String? = nil)
+    /// A structured job's output per command, each with what parsing made of it.
+    case structured([StructuredCommandOutput], detectedPlatform: String? = nil)
     /// The whole configuration session transcript.
     case config(String)
 }

@@ -13,11 +13,16 @@ public struct JobSpec: Sendable, Codable, Equatable {
     public var expectString: String?
     public var saveConfig: Bool
     public var commit: Bool
+    /// A structured job's own TextFSM template, used for every command instead
+    /// of the ntc-templates index. Optional in the stored form, so specs stored
+    /// before it existed still decode.
+    public var textfsmTemplate: String?
 
     public init(
         kind: JobKind, target: DeviceTarget, lines: [String],
         readTimeout: Double = 30, connectTimeout: Double = 10,
-        expectString: String? = nil, saveConfig: Bool = false, commit: Bool = false
+        expectString: String? = nil, saveConfig: Bool = false, commit: Bool = false,
+        textfsmTemplate: String? = nil
     ) {
         self.kind = kind
         self.target = target
@@ -27,5 +32,6 @@ public struct JobSpec: Sendable, Codable, Equatable {
         self.expectString = expectString
         self.saveConfig = saveConfig
         self.commit = commit
+        self.textfsmTemplate = textfsmTemplate
     }
 }

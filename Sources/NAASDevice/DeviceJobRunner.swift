@@ -16,7 +16,8 @@ public struct DeviceJobRunner: Sendable {
             }
             let (session, detected) = try open(selection, spec: spec, credentials: credentials)
             switch spec.kind {
-            case .command:
+            // A structured job runs as a command job; the worker parses its output afterwards.
+            case .command, .structuredCommand:
                 var outputs: [CommandOutput] = []
                 for command in spec.lines {
                     outputs.append(CommandOutput(command: command, output: try session.run(command, expecting: spec.expectString)))

@@ -9,10 +9,12 @@ import Synchronization
 
 /// Claims queued jobs of the contexts it serves and runs them on the device
 /// layer, up to `capacity` at once. Device sessions block, so each runs on a
-/// thread of its own pool; the cooperative pool only waits for them.
+/// thread of its own pool, followed there by the parsing of a structured
+/// job's output; the cooperative pool only waits for them.
 public final class JobDispatcher: Service {
     private let store: any ServiceStore
     private let runner: DeviceJobRunner
+    private let outputParser: CommandOutputParser
     private let signal: QueueSignal
     private let capacity: Int
     private let registration: WorkerRegistration
@@ -25,12 +27,13 @@ public final class JobDispatcher: Service {
     private let active = Mutex(0)
 
     public init(
-        store: any ServiceStore, runner: DeviceJobRunner, signal: QueueSignal, capacity: Int,
-        contexts: Set<String>, holding: Bool = false, logger: Logger, audit: AuditLog = AuditLog(),
+        store: any ServiceStore, runner: DeviceJobRunner, outputParser: CommandOutputParser = CommandOutputParser(library: nil),
+        signal: QueueSignal, capacity: Int, contexts: Set<String>, holding: Bool = false, logger: Logger, audit: AuditLog = AuditLog(),
         pollInterval: Duration = .seconds(1)
     ) {
         self.store = store
         self.runner = runner
+        self.outputParser = outputParser
         self.signal = signal
         self.capacity = capacity
         self.registration = WorkerRegistration(id: UUID().uuidString.lowercased(), contexts: contexts, capacity: capacity)
@@ -150,8 +153,11 @@ public final class JobDispatcher: Service {
                     .circuitOpen,
                     "Circuit open for \(device) after \(failures) connection failures; retry after \(retryAt.formatted(.iso8601))"))
             }
-            let runner = self.runner
-            return try await threads.runIfActive { runner.run(job.spec, credentials: job.credentials) }
+            let (runner, outputParser) = (self.runner, self.outputParser)
+            // Parsing follows on the same thread: it is CPU work the cooperative pool must not wait on.
+            return try await threads.runIfActive {
+                outputParser.parsed(runner.run(job.spec, credentials: job.credentials), of: job.spec)
+            }
         } catch {
             return .crashed("The worker stopped before the job ran: \(error)")
         }
