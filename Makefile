@@ -4,8 +4,12 @@
 #   make sim   - a lab of simulated devices, one per platform, on 127.0.0.1:10001-10020
 SHELL := /bin/bash
 NAAS_BIN ?= .build/debug/naas
+# ntc-templates' conformance corpus as JSON, for the Swift conformance test.
+NTC_CORPUS_JSON := $(CURDIR)/.build/ntc-corpus.json
+# The test runs only when the corpus was found (see scripts/ntc-corpus.py).
+SWIFT_TEST := NAAS_NTC_CORPUS_JSON=$$([ -f $(NTC_CORPUS_JSON) ] && echo $(NTC_CORPUS_JSON)) swift test --skip-build
 
-.PHONY: setup build release run sim test unit-test integration-test bench clean
+.PHONY: setup build release run sim test unit-test integration-test bench clean corpus
 
 setup:
 	@bash scripts/setup.sh
@@ -28,15 +32,18 @@ sim: setup
 	mkdir -p data
 	.build/release/naas-sim --config scripts/sim-lab.json
 
-unit-test: build
-	swift test --skip-build
+corpus: setup
+	.venv/bin/python scripts/ntc-corpus.py --optional $(NTC_CORPUS_JSON)
+
+unit-test: build corpus
+	$(SWIFT_TEST)
 	$(NAAS_BIN) contract check
 
 integration-test: build
 	NAAS_BIN=$(NAAS_BIN) .venv/bin/python -m pytest IntegrationTests
 
-test: build
-	swift test --skip-build
+test: build corpus
+	$(SWIFT_TEST)
 	$(NAAS_BIN) contract check
 	BENCH_SMOKE=1 bash bench/run.sh
 	NAAS_BIN=$(NAAS_BIN) .venv/bin/python -m pytest IntegrationTests

@@ -20,7 +20,7 @@ VENV=.venv
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV"
 fi
-if [ ! -f "$VENV/.naas-deps-v2" ]; then
+if [ ! -f "$VENV/.naas-deps-v3" ]; then
   "$VENV/bin/pip" install -q --upgrade pip
   "$VENV/bin/pip" install -q -r scripts/requirements-test.txt
   # fake-switches pins Twisted<17, which does not build on Python 3.11;
@@ -29,5 +29,10 @@ if [ ! -f "$VENV/.naas-deps-v2" ]; then
   # Swagger UI and Redoc assets for /apidoc (OpenAPI 3.1 capable); only the
   # static files are used, so the Django side of the package is not needed.
   "$VENV/bin/pip" install -q --no-deps drf-spectacular-sidecar
-  touch "$VENV/.naas-deps-v2"
+  # ntc-templates: the templates and index NAAS parses command output with,
+  # at exactly the version the conformance corpus was taken from. Netmiko
+  # accepts any version and would bring the newest; installed last, without
+  # its dependencies, so that version is what stays and textfsm is untouched.
+  "$VENV/bin/pip" install -q --no-deps ntc-templates==9.2.0
+  touch "$VENV/.naas-deps-v3"
 fi
