@@ -75,7 +75,7 @@ PROFILES = {
         show="show running-config", invalid="bogus line here", error="% Invalid input detected at '^' marker.",
         save=True, save_args=dict(confirm=True, confirm_response="y"), enable=True),
     "ubiquiti_edgeswitch": dict(
-        version="show version", version_re=r"EdgeSwitch", long="show logging",
+        version="show version", version_re=r"EdgeSwitch", long="show logging", version_lines=7,
         config=["interface 0/7", "description 'sim-test-uplink'", "exit"], after="hostname sim-after", marker="sim-test-uplink",
         show="show running-config", invalid="bogus line here", error="% Invalid input detected at '^' marker.",
         save=True, enable=True),

@@ -38,6 +38,24 @@ extension SimulatedOS {
             CommandSpec("show curpriv", .text("Username : enable_1\nCurrent privilege level : 1\nCurrent Mode/s : P_UNPR")),
             CommandSpec("terminal pager *", .pagingOff("")),
             CommandSpec("terminal width *", .text("")),
+            CommandSpec("show interface ip brief", .text("""
+                Interface                  IP-Address      OK? Method Status                Protocol
+                Virtual0                   127.1.0.1       YES unset  up                    up
+                GigabitEthernet1/1         203.0.113.2     YES CONFIG up                    up
+                GigabitEthernet1/2         10.0.0.1        YES CONFIG up                    up
+                GigabitEthernet1/3         unassigned      YES unset  administratively down down
+                GigabitEthernet1/4         unassigned      YES unset  administratively down down
+                GigabitEthernet1/5         unassigned      YES unset  administratively down down
+                GigabitEthernet1/6         unassigned      YES unset  administratively down down
+                GigabitEthernet1/7         unassigned      YES unset  administratively down down
+                GigabitEthernet1/8         unassigned      YES unset  administratively down down
+                Internal-Control1/1        127.0.1.1       YES unset  up                    up
+                Internal-Data1/1           unassigned      YES unset  up                    up
+                Internal-Data1/2           unassigned      YES unset  down                  down
+                Internal-Data1/3           unassigned      YES unset  up                    up
+                Internal-Data1/4           169.254.1.1     YES unset  up                    up
+                Management1/1              unassigned      YES unset  up                    up
+                """)),
             CommandSpec("write memory", in: ["enable", "config"], .save),
         ]
         style.saveCommands = ["copy running-config startup-config"]

@@ -37,6 +37,24 @@ extension SimulatedOS {
         style.commands = [
             CommandSpec("terminal width *", .text("")),
             CommandSpec("terminal length *", .pagingOff("")),
+            CommandSpec("show interface status", .text("""
+
+                --------------------------------------------------------------------------------
+                Port          Name               Status    Vlan      Duplex  Speed   Type
+                --------------------------------------------------------------------------------
+                mgmt0         --                 connected routed    full    1000    --
+                Eth1/1        uplink             connected trunk     full    25G     SFP-H25GB-CU3M
+                Eth1/2        --                 connected trunk     full    25G     SFP-H25GB-CU3M
+                Eth1/3        esx-07 vmnic0      connected 10        full    10G     10Gbase-SR
+                Eth1/4        esx-07 vmnic1      connected 10        full    10G     10Gbase-SR
+                Eth1/5        --                 notconnec 1         auto    auto    10Gbase-SR
+                Eth1/6        --                 disabled  1         auto    auto    10Gbase-SR
+                Eth1/7        --                 xcvrAbsen 1         auto    auto    --
+                Eth1/8        --                 xcvrAbsen 1         auto    auto    --
+                Eth1/49       --                 xcvrAbsen routed    auto    auto    --
+                Eth1/50       --                 xcvrAbsen routed    auto    auto    --
+                Vlan1         --                 down      routed    auto    auto    --
+                """)),
         ]
         style.longCommand = "show logging logfile"
         style.saveCommands = ["copy running-config startup-config"]

@@ -24,6 +24,18 @@ extension SimulatedOS {
             CommandSpec("terminal width *", .text("")),
             CommandSpec("terminal length *", .pagingOff("")),
             CommandSpec("show version brief", .version),
+            CommandSpec("show ip|ipv4 interface brief", .text("""
+
+                Interface                      IP-Address      Status          Protocol Vrf-Name
+                Loopback0                      192.0.2.255     Up              Up       default
+                MgmtEth0/RSP0/CPU0/0           10.0.0.11       Up              Up       default
+                TenGigE0/0/0/0                 192.0.2.0       Up              Up       default
+                TenGigE0/0/0/1                 unassigned      Up              Up       default
+                TenGigE0/0/0/2                 unassigned      Down            Down     default 
+                TenGigE0/0/0/3                 unassigned      Shutdown        Down     default 
+                TenGigE0/0/0/4                 unassigned      Shutdown        Down     default 
+                TenGigE0/0/0/5                 unassigned      Shutdown        Down     default 
+                """)),
             CommandSpec("commit ...", in: ["config", "config-if"], .commit),
             CommandSpec("abort", in: ["config", "config-if"], .endConfigDiscard),
             CommandSpec("show configuration", in: ["config", "config-if"], .candidateConfig),

@@ -23,7 +23,21 @@ extension SimulatedOS {
             """,
             logLine: "Mar  4 09:{m}:{s}: %STKUNIT0-M:CP %IFMGR-5-OSTATE_UP: Changed interface state to up: Te 0/{i}")
         style.invalidCommand = "{caret}\n% Error: Invalid input at \"^\" marker."
-        style.commands = [CommandSpec("terminal length *", .pagingOff(""))]
+        style.commands = [
+            CommandSpec("terminal length *", .pagingOff("")),
+            CommandSpec("show ip interface brief", .text("""
+                Interface                      IP-Address      OK Method Status                Protocol
+                TenGigabitEthernet 0/0         unassigned      NO None   up                    down
+                TenGigabitEthernet 0/1         unassigned      YES None  up                    up
+                TenGigabitEthernet 0/2         unassigned      YES None  up                    up
+                TenGigabitEthernet 0/3         unassigned      NO None   up                    down
+                TenGigabitEthernet 0/4         unassigned      NO None   down                  down
+                fortyGigE 0/48                 unassigned      NO None   down                  down
+                fortyGigE 0/52                 unassigned      NO None   down                  down
+                ManagementEthernet 0/0         10.0.0.5        YES Manual up                    up
+                Vlan 1                         unassigned      NO None   up                    down
+                """)),
+        ]
         style.prompts = ("{host}>", "{host}#", "{host}(conf)#", "{host}(conf-if)#")
         style.save = SaveSpec(done: "!\nMar  4 09:42:17: %STKUNIT0-M:CP %FILEMGR-5-FILESAVED: Copied running-config to startup-config in flash by default")
         style.header = "Current Configuration ...\n! Version 9.14(2.16)\n! Last configuration change at Tue Mar  4 09:41:58 2025 by admin\n!"

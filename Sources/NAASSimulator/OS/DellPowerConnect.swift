@@ -23,6 +23,23 @@ extension SimulatedOS {
         style.commands = [
             CommandSpec("terminal datadump", .pagingOff("")),
             CommandSpec("terminal length *", .pagingOff("")),
+            CommandSpec("show interfaces description", .text("""
+
+                Port      Description
+                --------- ---------------------------------------------------------------------
+                1/g1      uplink
+                1/g2      esx-07-vmnic0
+                1/g3      esx-07-vmnic1
+
+                """ + (4...48).map { "1/g\($0)" }.joined(separator: "\n") + "\n"
+                + (1...4).map { "1/xg\($0)" }.joined(separator: "\n") + """
+
+
+                Ch   Description
+                ---- -----------
+                ch1
+                ch2
+                """)),
             CommandSpec("show system", .text("""
 
                 System Description: Dell Ethernet Switch

@@ -29,6 +29,26 @@ extension SimulatedOS {
                 CommandSpec("enable cli prompting", .text("")),
                 CommandSpec("show version ...", .version),
                 CommandSpec("show log ...", .longOutput),
+                CommandSpec("show ports information", .text("""
+                    Port      Flags               Link      ELSM Link Num Num  Num   Jumbo QOS     Load
+                                                  State     /OAM UPS  STP VLAN Proto Size  profile Master
+                    =====================================================================================
+                    1         Em------e--fMB---x- active    - / -  1    1    2   1   9216  none
+                    2         Em------e--fMB---x- active    - / -  1    1    1   1   9216  none
+                    3         Em------e--fMB---x- ready     - / -  0    1    1   1   9216  none
+                    4         Em------e--fMB---x- ready     - / -  0    1    1   1   9216  none
+                    5         Dm------e--fMB---x- ready     - / -  0    1    1   1   9216  none
+                    6         Em------e--fMB---x- ready     - / -  0    1    1   1   9216  none
+                    7         Em------e--fMB---x- ready     - / -  0    1    1   1   9216  none
+                    8         Em------e--fMB---x- ready     - / -  0    1    1   1   9216  none
+                    =====================================================================================
+                    > indicates Port Display Name truncated past 8 characters
+                    Flags : a - Load Sharing Algorithm address-based, D - Port Disabled,
+                            e - Extended Diagnostics Enabled, E - Port Enabled,
+                            f - Unicast Flooding Enabled, m - MACLearning Enabled,
+                            M - Multicast Flooding Enabled, B - Broadcast Flooding Enabled,
+                            x - Port-Isolation Disabled
+                    """)),
                 CommandSpec("show configuration ...", .runningConfig),
                 CommandSpec("save configuration ...", .save),
                 CommandSpec("exit", .exitMode),

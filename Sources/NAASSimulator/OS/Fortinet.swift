@@ -121,6 +121,13 @@ extension SimulatedOS {
                     IPS attacks blocked: 0 total in 1 minute
                     Uptime: 87 days,  4 hours,  17 minutes
                     """)),
+                CommandSpec("get system arp", in: ["top"], .text("""
+                    Address           Age(min)   Hardware Addr      Interface
+                    10.0.0.1          0          00:09:0f:09:00:01 port1
+                    10.0.0.50         2          52:54:00:12:34:32 port1
+                    192.0.2.20        0          52:54:00:ab:cd:14 port2
+                    192.0.2.21        7          52:54:00:ab:cd:15 port2
+                    """)),
                 CommandSpec("execute log filter ...", in: ["top"], .text("")),
                 CommandSpec("execute log display", in: ["top"], .longOutput),
                 CommandSpec("show", .runningConfig),
@@ -155,8 +162,7 @@ extension SimulatedOS {
             IPS-Engine: 7.00521(2024-01-24 23:37)
             Serial-Number: FGVMSLTM24001234
             License Status: Valid
-            License Expiration Date: 2026-01-31
-            VM Resources: 2 CPU/2 allowed, 2008 MB RAM
+            VM Resources: 2 CPU/2 allowed, 2008 MB RAM/2048 MB allowed
             Log hard disk: Available
             Hostname: {host}
             Private Encryption: Disable

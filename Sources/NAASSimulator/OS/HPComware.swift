@@ -8,6 +8,38 @@ extension SimulatedOS {
             CommandSpec("display version", .version),
             CommandSpec("display current-configuration ...", .runningConfig),
             CommandSpec("display logbuffer", .longOutput),
+            CommandSpec("display interface brief", .text("""
+                Brief information on interfaces in route mode:
+                Link: ADM - administratively down; Stby - standby
+                Protocol: (s) - spoofing
+                Interface            Link Protocol Primary IP      Description
+                InLoop0              UP   UP(s)    --
+                NULL0                UP   UP(s)    --
+                REG0                 UP   --       --
+                Vlan1                UP   UP       10.0.0.13
+
+                Brief information on interfaces in bridge mode:
+                Link: ADM - administratively down; Stby - standby
+                Speed: (a) - auto
+                Duplex: (a)/A - auto; H - half; F - full
+                Type: A - access; T - trunk; H - hybrid
+                Interface            Link Speed   Duplex Type PVID Description
+                GE1/0/1              UP   1G(a)   F(a)   A    1    uplink
+                GE1/0/2              UP   1G(a)   F(a)   A    1
+                GE1/0/3              DOWN auto    A      A    1
+                GE1/0/4              DOWN auto    A      A    1
+                GE1/0/5              ADM  auto    A      A    1
+                XGE1/0/25            UP   10G(a)  F(a)   T    1
+                XGE1/0/26            DOWN auto    A      A    1
+                """)),
+            CommandSpec("display device manuinfo", .text("""
+                Slot 1 CPU 0:
+                DEVICE_NAME          : HPE 5130 24G 4SFP+ EI JG932A
+                DEVICE_SERIAL_NUMBER : CN63GZT0K5
+                MAC_ADDRESS          : 9CDC-714A-2B00
+                MANUFACTURING_DATE   : 2016-05-12
+                VENDOR_NAME          : HPE
+                """)),
             CommandSpec("system-view", in: ["user"], .enter("system", text: "System View: return to User View with Ctrl+Z.")),
             CommandSpec("return", in: ["system", "system-if"], .endConfig),
             CommandSpec("quit", .exitMode),

@@ -28,7 +28,7 @@ extension SimulatedOS {
                  Status and Counters - General System Information
 
                   System Name        : {host}
-                  System Contact     :
+                  System Contact     : noc@example.net
                   System Location    : lab rack 4
 
                   MAC Age Time (sec) : 300
@@ -41,7 +41,24 @@ extension SimulatedOS {
 
                   Up Time            : 84 days            Memory   - Total   : 333,447,168
                   CPU Util (%)       : 3                               Free    : 214,221,856
+
+                  IP Mgmt  - Pkts Rx : 8,412,907            Packet   - Total   : 6600
+                             Pkts Tx : 3,177,210            Buffers    Free    : 4977
+                                                                       Lowest  : 4872
+                                                                       Missed  : 0
                 """)),
+            CommandSpec("show interfaces brief", .text("""
+
+                 Status and Counters - Port Status
+
+                                   | Intrusion                           MDI  Flow
+                  Port  Type       | Alert     Enabled Status Mode       Mode Ctrl
+                  ----- ---------- + --------- ------- ------ ---------- ---- ----
+
+                """ + (1...24).map { port in
+                    let up = port <= 4
+                    return "  \(port)".padding(to: 8) + "100/1000T  | No        Yes     " + (up ? "Up     1000FDx    MDIX" : "Down   1000FDx    Auto") + " off"
+                }.joined(separator: "\n"))),
             CommandSpec("logout", .logout("")),
         ]
         style.showConfig = ["show running-config ..."]

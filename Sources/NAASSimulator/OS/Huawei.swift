@@ -34,6 +34,32 @@ extension SimulatedOS {
                 CommandSpec("display version", .version),
                 CommandSpec("display current-configuration ...", .runningConfig),
                 CommandSpec("display logbuffer", .longOutput),
+                CommandSpec("display interface brief", .text("""
+                    PHY: Physical
+                    *down: administratively down
+                    ^down: standby
+                    (l): loopback
+                    (s): spoofing
+                    (E): E-Trunk down
+                    (b): BFD down
+                    (B): Bit-error-detection down
+                    (e): ETHOAM down
+                    (dl): DLDP down
+                    (d): Dampening Suppressed
+                    InUti/OutUti: input utility/output utility
+                    Interface                   PHY   Protocol  InUti OutUti   inErrors  outErrors
+                    GigabitEthernet0/0/1        up    up        0.04%  0.11%          0          0
+                    GigabitEthernet0/0/2        up    up        0.01%  0.01%          0          0
+                    GigabitEthernet0/0/3        down  down         0%     0%          0          0
+                    GigabitEthernet0/0/4        *down down         0%     0%          0          0
+                    GigabitEthernet0/0/5        down  down         0%     0%          0          0
+                    GigabitEthernet0/0/6        down  down         0%     0%          0          0
+                    MEth0/0/1                   up    up        0.01%  0.01%          0          0
+                    NULL0                       up    up(s)        0%     0%          0          0
+                    Vlanif1                     up    up           --     --          0          0
+                    XGigabitEthernet0/0/1       up    up        1.21%  0.87%          0          0
+                    XGigabitEthernet0/0/2       down  down         0%     0%          0          0
+                    """)),
                 CommandSpec("system-view", in: ["user"], .enter("system", text: "Enter system view, return user view with Ctrl+Z.")),
                 CommandSpec("return", in: ["system", "system-if"], .endConfig),
                 CommandSpec("quit", .exitMode),

@@ -36,6 +36,13 @@ extension SimulatedOS {
                 CommandSpec("show version", in: ["op"], .version),
                 CommandSpec("run show version", in: ["cfg"], .version),
                 CommandSpec("show log messages", in: ["op"], .longOutput),
+                CommandSpec("show arp ...", in: ["op"], .text("""
+                    MAC Address       Address         Interface                Flags
+                    00:00:5e:00:01:0a 10.0.0.1        fxp0.0                   none
+                    52:54:00:12:34:32 10.0.0.50       fxp0.0                   none
+                    3c:61:04:7d:e2:c1 192.0.2.0       et-0/0/0.0               none
+                    Total entries: 3
+                    """)),
                 CommandSpec("show configuration ...", in: ["op"], .runningConfig),
                 CommandSpec("run show configuration ...", in: ["cfg"], .runningConfig),
                 CommandSpec("show", in: ["cfg"], .candidateConfig),

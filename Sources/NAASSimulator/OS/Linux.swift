@@ -18,6 +18,27 @@ extension SimulatedOS {
             "ip link set dev eth1 alias uplink-core1", "sysctl -w net.ipv4.ip_forward=1",
             "hostnamectl set-hostname {host}",
         ]
+        // iproute2 leaves a space after the last word of some lines; kept as the host prints them.
+        let ipAddresses = """
+            1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000
+                link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00
+                inet 127.0.0.1/8 scope host lo
+                   valid_lft forever preferred_lft forever
+                inet6 ::1/128 scope host noprefixroute \("")
+                   valid_lft forever preferred_lft forever
+            2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP group default qlen 1000
+                link/ether 52:54:00:6b:1e:14 brd ff:ff:ff:ff:ff:ff
+                altname enp1s0
+                inet 10.0.0.14/24 brd 10.0.0.255 scope global eth0
+                   valid_lft forever preferred_lft forever
+                inet6 fe80::5054:ff:fe6b:1e14/64 scope link \("")
+                   valid_lft forever preferred_lft forever
+            3: eth1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP group default qlen 1000
+                link/ether 52:54:00:6b:1e:15 brd ff:ff:ff:ff:ff:ff
+                altname enp2s0
+                inet 192.0.2.14/24 brd 192.0.2.255 scope global eth1
+                   valid_lft forever preferred_lft forever
+            """
         var os = SimulatedOS(
             name: "linux",
             modes: [
@@ -30,6 +51,8 @@ extension SimulatedOS {
                 CommandSpec("uname", .text("Linux")),
                 CommandSpec("hostname", .text("{host}")),
                 CommandSpec("hostnamectl", .version),
+                CommandSpec("ip a|addr|address", .text(ipAddresses)),
+                CommandSpec("ip a|addr|address show", .text(ipAddresses)),
                 CommandSpec("whoami", in: ["user"], .text("{user}")),
                 CommandSpec("whoami", in: ["root"], .text("root")),
                 CommandSpec("journalctl ...", .longOutput),

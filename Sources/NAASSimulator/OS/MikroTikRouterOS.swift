@@ -30,6 +30,14 @@ extension SimulatedOS {
             commands: [
                 CommandSpec("/system resource print", .version),
                 CommandSpec("/system identity print", .text("  name: {host}")),
+                CommandSpec("/ip address print", .text("""
+                    Flags: D - DYNAMIC
+                    Columns: ADDRESS, NETWORK, INTERFACE
+                    #   ADDRESS          NETWORK      INTERFACE
+                    0   10.0.0.9/24      10.0.0.0     ether1
+                    1   192.168.88.1/24  192.168.88.0 bridge-lan
+                    2 D 100.64.12.7/22   100.64.12.0  sfp-sfpplus1
+                    """)),
                 CommandSpec("/log print ...", .longOutput),
                 CommandSpec("/export ...", .runningConfig),
                 CommandSpec("quit", .logout("interrupted")),
@@ -40,7 +48,7 @@ extension SimulatedOS {
             versionText: """
                                 uptime: 12w3d4h17m
                                version: 7.14.3 (stable)
-                            build-time: 2024-04-17 12:47:58
+                            build-time: Apr/17/2024 12:47:58
                       factory-software: 7.1
                            free-memory: 3.4GiB
                           total-memory: 4.0GiB
@@ -52,8 +60,9 @@ extension SimulatedOS {
                        total-hdd-space: 128.0MiB
                write-sect-since-reboot: 3248
                       write-sect-total: 128311
-                            board-name: CCR2004-16G-2S+
+                            bad-blocks: 0%
                      architecture-name: arm64
+                            board-name: CCR2004-16G-2S+
                               platform: MikroTik
             """,
             logLine: "2025-03-04 09:{m}:{s} interface,info ether{i} link up (speed 1G, full duplex)")

@@ -48,6 +48,28 @@ extension SimulatedOS {
                 CommandSpec("set cli config-output-format *", in: ["op"], .text("")),
                 CommandSpec("show system info", in: ["op"], .version),
                 CommandSpec("show clock", in: ["op"], .text("Tue Mar  4 09:42:17 UTC 2025")),
+                CommandSpec("show interface all", in: ["op"], .text("""
+
+                    total configured hardware interfaces: 3
+
+                    name                    id    speed/duplex/state            mac address
+                    --------------------------------------------------------------------------------
+                    ethernet1/1             16    10000/full/up                 00:50:56:8a:1b:30
+                    ethernet1/2             17    10000/full/up                 00:50:56:8a:1b:31
+                    ethernet1/3             18    ukn/ukn/down(autoneg)         00:50:56:8a:1b:32
+
+                    aggregation groups: 0
+
+
+                    total configured logical interfaces: 3
+
+                    name                id    vsys zone             forwarding               tag    address
+                    ------------------- ----- ---- ---------------- ------------------------ ------ ------------------
+                    ethernet1/1         16    1    untrust          vr:default               0      192.0.2.1/24
+                    ethernet1/2         17    1    trust            vr:default               0      198.51.100.1/24
+                    ethernet1/3         18    1                     N/A                      0      N/A
+
+                    """)),
                 CommandSpec("show log system ...", in: ["op"], .longOutput),
                 CommandSpec("show config running ...", in: ["op"], .runningConfig),
                 CommandSpec("show config candidate ...", in: ["op"], .candidateConfig),

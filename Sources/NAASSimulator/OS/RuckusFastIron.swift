@@ -26,7 +26,21 @@ extension SimulatedOS {
             """,
             logLine: "Mar  4 09:{m}:{s}:I:System: Interface ethernet 1/1/{i}, state up")
         style.invalidCommand = "Invalid input -> {line}\nType ? for a list"
-        style.commands = [CommandSpec("skip-page-display", .pagingOff("Disable page display mode"))]
+        style.commands = [
+            CommandSpec("skip-page-display", .pagingOff("Disable page display mode")),
+            CommandSpec("show interfaces brief", .text("""
+
+                Port       Link    State   Dupl Speed Trunk Tag Pvid Pri MAC             Name
+                1/1/1      Up      Forward Full 1G    None  Yes N/A  0   609c.9f1d.2a00  uplink
+                1/1/2      Disable None    None None  None  No  1    0   609c.9f1d.2a01
+                1/1/3      Up      Forward Full 1G    None  No  10   0   609c.9f1d.2a02
+                1/1/4      Down    None    None None  None  No  10   0   609c.9f1d.2a03
+                1/1/5      Down    None    None None  None  No  1    0   609c.9f1d.2a04
+                1/2/1      Up      Forward Full 10G   None  Yes N/A  0   609c.9f1d.2a31
+                1/2/2      Down    None    None None  None  No  1    0   609c.9f1d.2a32
+                mgmt1      Up      None    Full 1G    None  No  None 0   609c.9f1d.2a00
+                """)),
+        ]
         style.saveCommands = ["write memory"]
         style.save = SaveSpec(done: "Write startup-config done.\n\nCopy Done.")
         style.prompts = ("SSH@{host}>", "SSH@{host}#", "SSH@{host}(config)#", "SSH@{host}(config-if-e1000-{ctx})#")

@@ -11,17 +11,23 @@ extension SimulatedOS {
             Serial Number.................................. 788A20A11234
             Burned In MAC Address.......................... 78:8A:20:A1:12:34
             Software Version............................... 1.9.3.5358040
-            Operating System............................... Linux 3.6.5-f4a26ed5
-            Network Processing Device...................... BCM56344_A0
-            Part Number.................................... BCM56344
-            Additional Packages............................ FASTPATH QOS
-                                                            FASTPATH IPv6 Management
+
             """,
             logLine: "<190> Mar  4 09:{m}:{s} 10.0.0.8-1 TRAPMGR[{n}]: traputil.c(721) {n} %% Link Up: 0/{i}")
         style.invalidCommand = "{caret}\n% Invalid input detected at '^' marker."
         style.configure = "configure"
         style.endCommand = "end"
-        style.commands = [CommandSpec("terminal length *", .pagingOff(""))]
+        style.commands = [
+            CommandSpec("terminal length *", .pagingOff("")),
+            CommandSpec("show vlan", .text("""
+
+                VLAN ID VLAN Name                        VLAN Type
+                ------- -------------------------------- -------------------
+                1       default                          Default
+                10      servers                          Static
+                20      voice                            Static
+                """)),
+        ]
         style.prompts = ("({host}) >", "({host}) #", "({host}) (Config)#", "({host}) (Interface {ctx})#")
         style.save = SaveSpec(questions: [.yesNo("\nAre you sure you want to save? (y/n) ", defaultYes: false)],
                               done: "\nConfig file 'startup-config' created successfully .\n\nConfiguration Saved!",

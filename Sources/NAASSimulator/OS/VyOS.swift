@@ -23,6 +23,18 @@ extension SimulatedOS {
             success: "", noChanges: "No configuration changes to commit",
             exitRefusal: "Cannot exit: configuration modified.\nUse 'exit discard' to discard the changes and exit.")
         config.save = SaveSpec(done: "Saving configuration to '/config/config.boot'...\nDone")
+        // VyOS pads the S/L column even when no description follows; the rows are built so that
+        // padding survives (the template needs it).
+        let vyosInterfaces = """
+            Codes: S - State, L - Link, u - Up, D - Down, A - Admin Down
+            Interface        IP Address                        S/L  Description
+            ---------        ----------                        ---  -----------
+            eth0             10.0.0.7/24                       u/u  mgmt
+            eth1             -                                 u/u  uplink-core1
+            eth2             -                                 A/D  \("")
+            lo               127.0.0.1/8                       u/u  \("")
+                             ::1/128
+            """
         var os = SimulatedOS(
             name: "vyos",
             modes: [
@@ -36,6 +48,7 @@ extension SimulatedOS {
                 CommandSpec("show version", in: ["op"], .version),
                 CommandSpec("run show version", in: ["cfg"], .version),
                 CommandSpec("show log ...", in: ["op"], .longOutput),
+                CommandSpec("show interfaces", in: ["op"], .text(vyosInterfaces)),
                 CommandSpec("show configuration", in: ["op"], .runningConfig),
                 CommandSpec("run show configuration", in: ["cfg"], .runningConfig),
                 CommandSpec("show", in: ["cfg"], .candidateConfig),
