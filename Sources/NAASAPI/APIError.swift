@@ -17,6 +17,8 @@ public enum APIError: Error, Sendable, Equatable {
     case rateLimited(RateLimitStatus)
     /// No live worker serves the job's context.
     case noWorker(context: String)
+    /// A structured job needs ntc-templates, which this server has not loaded; the text says why.
+    case structuredOutputUnavailable(String)
     /// A named resource (not a route) that does not exist.
     case resourceNotFound(String)
     case unsupportedMediaType
@@ -42,7 +44,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .insufficientRole, .contextDenied, .lockedOut: .forbidden
         case .unknownContext: .badRequest
         case .rateLimited: .tooManyRequests
-        case .noWorker: .serviceUnavailable
+        case .noWorker, .structuredOutputUnavailable: .serviceUnavailable
         case .resourceNotFound: .notFound
         case .unsupportedMediaType: .unsupportedMediaType
         case .badRequest, .malformedMicroversion: .badRequest
@@ -75,6 +77,10 @@ public enum APIError: Error, Sendable, Equatable {
             "Rate limit of \(status.limit) requests exceeded; retry in \(status.resetSeconds) seconds"
         case .noWorker(let context):
             "No worker serves context \"\(context)\" right now; retry later or choose another context"
+        case .structuredOutputUnavailable(let reason):
+            "Structured output from ntc-templates is unavailable on this server: \(reason). A structured job that sends "
+                + "its own textfsm_template still runs; to use ntc-templates, the operator installs them "
+                + "(pip install ntc-templates==9.2.0) or starts naas serve with --templates-dir"
         case .unsupportedMediaType: "Send a JSON body with Content-Type: application/json"
         case .badRequest(let message), .forbidden(let message), .conflict(let message): message
         case .validation(_, let errors): errors.count == 1 ? "1 field is invalid" : "\(errors.count) fields are invalid"
@@ -101,6 +107,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .unknownContext: "unknown-context"
         case .rateLimited: "rate-limited"
         case .noWorker: "no-worker"
+        case .structuredOutputUnavailable: "structured-output-unavailable"
         case .resourceNotFound: "not-found"
         case .unsupportedMediaType: "unsupported-media-type"
         case .badRequest: "bad-request"

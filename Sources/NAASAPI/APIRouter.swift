@@ -15,12 +15,16 @@ public struct APIEnvironment: Sendable {
     public let documents: OpenAPIDocuments
     public let docPage: APIDocPage
     public let metrics: RequestMetrics
+    /// ntc-templates for structured jobs, or why the server has none.
+    public let templates: TemplateCatalogue
     public let clock: @Sendable () -> Date
 
     public init(
         store: any ServiceStore, security: SecuritySettings = SecuritySettings(), audit: AuditLog = AuditLog(), signal: QueueSignal, workers: @escaping @Sendable () -> WorkerSnapshot,
         contract: APIContract = APIContract(), documents: OpenAPIDocuments, docPage: APIDocPage = APIDocPage(swaggerUIDirectory: nil),
-        metrics: RequestMetrics = RequestMetrics(), clock: @escaping @Sendable () -> Date = { Date() }
+        metrics: RequestMetrics = RequestMetrics(),
+        templates: TemplateCatalogue = .unavailable(reason: "it was started without a template library"),
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
         self.security = security
@@ -31,6 +35,7 @@ public struct APIEnvironment: Sendable {
         self.documents = documents
         self.docPage = docPage
         self.metrics = metrics
+        self.templates = templates
         self.clock = clock
     }
 }
@@ -53,7 +58,7 @@ public enum APIRouter {
         let intake = JobIntake(
             store: store, signal: environment.signal, workers: workers, rateLimiter: rateLimiter,
             settings: environment.security, audit: environment.audit, logger: logger, clock: environment.clock)
-        let jobs = JobRoutes(store: store, intake: intake, audit: environment.audit, logger: logger)
+        let jobs = JobRoutes(store: store, intake: intake, audit: environment.audit, logger: logger, templates: environment.templates)
         let contexts = ContextRoutes(store: store, workers: workers, settings: environment.security)
         let keys = APIKeyRoutes(
             issuer: APIKeyIssuer(store: store, audit: environment.audit, clock: environment.clock),
@@ -68,13 +73,16 @@ public enum APIRouter {
         let handlers: [OperationID: OperationHandler] = [
             .submitCommand: jobs.submit(.command),
             .submitConfig: jobs.submit(.config),
-            .commandResult: jobs.result,
-            .configResult: jobs.result,
+            .commandResult: jobs.result(.plain),
+            .configResult: jobs.result(.plain),
+            .submitStructuredCommand: jobs.submit(.structuredCommand),
+            .structuredCommandResult: jobs.result(.structured),
             .listJobs: jobs.list,
             .cancelJob: jobs.cancel,
             .replayJob: jobs.replay,
             .listContexts: contexts.list,
             .listPlatforms: PlatformRoutes().list,
+            .listTemplates: TemplateRoutes(catalogue: environment.templates).list,
             .createAPIKey: keys.create,
             .listAPIKeys: keys.list,
             .revokeAPIKey: keys.revoke,

@@ -58,6 +58,7 @@ struct JobRequestParser {
         if let expect, (try? NSRegularExpression(pattern: expect)) == nil {
             errors.append(FieldError(["expect_string"], "expect_string is not a valid regular expression"))
         }
+        let template = kind == .structuredCommand ? templateField(fields, &errors) : nil
         let save = bool(fields["save_config"], "save_config", &errors)
         let commit = bool(fields["commit"], "commit", &errors)
         if refusesUnsupportedSteps, case .platform(let platform, _)? = selection, kind == .config {
@@ -68,8 +69,23 @@ struct JobRequestParser {
         let spec = JobSpec(
             kind: kind, target: DeviceTarget(host: host, port: port, platform: platformName), lines: lines,
             readTimeout: readTimeout, connectTimeout: connectTimeout, expectString: expect,
-            saveConfig: save, commit: commit)
+            saveConfig: save, commit: commit, textfsmTemplate: template)
         return .success(Parsed(spec: spec, enableSecret: enable, deprecatedFields: deprecated))
+    }
+
+    /// A structured job's own template, compiled here so a broken one is refused now. NAAS's other
+    /// parser, TTP, is not offered: v2 says so; v1 ignores the field, as it ignores every unknown one.
+    private func templateField(_ fields: [String: JSONValue], _ errors: inout [FieldError]) -> String? {
+        if major == .v2, let ttp = fields["ttp_template"], ttp != .null {
+            errors.append(FieldError(
+                ["ttp_template"], "ttp_template is not supported: this service parses with TextFSM only; "
+                    + "send textfsm_template, or neither to use ntc-templates", type: "extra_forbidden"))
+        }
+        guard let source = optionalString(fields[InlineTemplateCheck.field], InlineTemplateCheck.field, &errors) else {
+            return nil
+        }
+        if let error = InlineTemplateCheck.error(in: source) { errors.append(error) }
+        return source
     }
 
     /// A save or commit the platform has no step for is refused rather than silently skipped.

@@ -11,6 +11,8 @@ struct JobRoutes: Sendable {
     let intake: JobIntake
     let audit: AuditLog
     let logger: Logger
+    /// ntc-templates, which structured jobs without their own template need.
+    let templates: TemplateCatalogue
 
     func submit(_ kind: JobKind) -> OperationHandler {
         { request, context in
@@ -18,7 +20,7 @@ struct JobRoutes: Sendable {
             let major = context.surface.major ?? .v2
             let principal = try context.caller()
             let body = try await request.jsonBody(limit: context.maxUploadSize)
-            let operation: OperationID = kind == .command ? .submitCommand : .submitConfig
+            let operation = Self.submission(of: kind)
             let access = major == .v2
                 ? AccessFields(body, operation: operation, microversion: context.microversion, principal: principal) : nil
             let parsed: JobRequestParser.Parsed
@@ -33,6 +35,7 @@ struct JobRoutes: Sendable {
             case .failure(let error):
                 throw error
             }
+            try requireTemplates(for: parsed.spec)
             let admission = JobIntake.Admission(
                 id: context.requestID, spec: parsed.spec, context: access?.context ?? intake.settings.defaultContext,
                 credentials: try credentials(principal, access, enable: parsed.enableSecret))
@@ -45,9 +48,26 @@ struct JobRoutes: Sendable {
         }
     }
 
-    @Sendable func result(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
-        let job = try await ownedJob(request, context)
-        return .json(JobView.result(job, major: context.surface.major ?? .v2))
+    func result(_ route: JobView.ResultRoute) -> OperationHandler {
+        { request, context in
+            let job = try await ownedJob(request, context)
+            return .json(JobView.result(job, major: context.surface.major ?? .v2, route: route))
+        }
+    }
+
+    static func submission(of kind: JobKind) -> OperationID {
+        switch kind {
+        case .command: .submitCommand
+        case .structuredCommand: .submitStructuredCommand
+        case .config: .submitConfig
+        }
+    }
+
+    /// 503 for a structured job that would need ntc-templates on a server without them:
+    /// queued, it could only end with raw output and a parse error on every command.
+    private func requireTemplates(for spec: JobSpec) throws {
+        guard spec.kind == .structuredCommand, spec.textfsmTemplate == nil, let error = templates.unavailableError else { return }
+        throw error
     }
 
     @Sendable func list(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
@@ -102,6 +122,8 @@ struct JobRoutes: Sendable {
         if fields["context"] != nil {
             access.errors.append(FieldError(["context"], "A replay runs in the original job's context; remove context", type: "extra_forbidden"))
         }
+        // No template check here: replay's contract predates structured jobs and has no 503 for it. A structured
+        // job replayed on a server without ntc-templates runs; its commands keep their raw output and a parse error.
         guard access.errors.isEmpty else { throw APIError.validation(source: "json", access.errors) }
         let admission = JobIntake.Admission(
             id: context.requestID, spec: original.spec, context: original.context,

@@ -4,11 +4,20 @@ import NAASCore
 /// built in its newest shape and taken back to older microversions by the
 /// contract's version changes.
 enum JobView {
-    static func result(_ job: JobRecord, major: MajorVersion.ID) -> JSONValue {
+    /// Which result route reads the job: any job can be read through either,
+    /// as command and configuration jobs can be read through each other's.
+    enum ResultRoute {
+        /// `send_command`, `send_config`: every command's raw output.
+        case plain
+        /// `send_command_structured`: records where parsing gave some, and on v2 the parse errors.
+        case structured
+    }
+
+    static func result(_ job: JobRecord, major: MajorVersion.ID, route: ResultRoute = .plain) -> JSONValue {
         var fields: [String: JSONValue] = [
             "job_id": .string(job.id),
             "status": .string(job.status.rawValue),
-            "results": results(job.output),
+            "results": route == .structured ? StructuredResultView.results(job.output) : results(job.output),
             "error": JSONValue(job.error),
             "error_code": JSONValue(job.errorCode?.rawValue),
             "enqueued_at": JSONValue(job.createdAt),
@@ -20,11 +29,12 @@ enum JobView {
             fields["error_code"] = JSONValue(job.errorCode.map(v1ErrorCode)?.rawValue)
             fields["app"] = .string(ServiceInfo.name)
             fields["version"] = .string(ServiceInfo.version)
-            // No `detected_platform`: v1's documented result forbids members it does not list.
+            // No `detected_platform` nor `parse_errors`: v1's documented result forbids members it does not list.
         case .v2:
             fields["error_retryable"] = job.errorCode.map { .bool($0.isRetryable) } ?? .null
             fields["context"] = .string(job.context)
             fields["detected_platform"] = JSONValue(detectedPlatform(job.output))
+            if route == .structured { fields["parse_errors"] = StructuredResultView.parseErrors(job.output) }
         }
         return .object(fields)
     }
@@ -41,7 +51,10 @@ enum JobView {
     }
 
     static func detectedPlatform(_ output: JobOutput?) -> String? {
-        if case .commands(_, let detected)? = output { detected } else { nil }
+        switch output {
+        case .commands(_, let detected)?, .structured(_, let detected)?: detected
+        case .config?, nil: nil
+        }
     }
 
     static func accepted(_ id: String, major: MajorVersion.ID) -> JSONValue {
@@ -68,6 +81,9 @@ enum JobView {
         switch output {
         case .none: .null
         case .commands(let outputs, _):
+            .object(Dictionary(outputs.map { ($0.command, JSONValue.string($0.output)) }, uniquingKeysWith: { _, last in last }))
+        // A structured job read through a plain route is what a command job would show: raw output.
+        case .structured(let outputs, _):
             .object(Dictionary(outputs.map { ($0.command, JSONValue.string($0.output)) }, uniquingKeysWith: { _, last in last }))
         case .config(let transcript): ["config_set_output": .string(transcript)]
         }

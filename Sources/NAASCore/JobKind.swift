@@ -7,12 +7,4 @@ public enum JobKind: String, Sendable, Codable {
     case structuredCommand = "structured_command"
     /// Enters configuration mode, applies lines, leaves, optionally saves or commits.
     case config
-
-    /// Whether the job runs show commands at the exec prompt (rather than configuration).
-    public var runsCommands: Bool {
-        switch self {
-        case .command, .structuredCommand: true
-        case .config: false
-        }
-    }
 }

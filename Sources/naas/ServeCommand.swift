@@ -30,6 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Offer legacy SSH algorithms: group14-sha1, ssh-rsa, aes-cbc, hmac-sha1 (NAAS_SSH_LEGACY=1).") var sshLegacy = false
     @Option(help: "Comma-separated contexts this process's workers serve (NAAS_WORKER_CONTEXTS; default all of NAAS_CONTEXTS).") var contexts: String?
     @Flag(help: "Workers accept jobs for their contexts but start none, for a maintenance window (NAAS_HOLD_JOBS=1).") var holdJobs = false
+    @Option(help: "ntc-templates' templates folder, for structured jobs (NAAS_TEMPLATES_DIR, NTC_TEMPLATES_DIR; default: ntc_templates in ./.venv).") var templatesDir: String?
 
     func run() async throws {
         let levelName = try setting(logLevel, ["NAAS_LOG_LEVEL", "LOG_LEVEL"], default: "info")
@@ -62,10 +63,20 @@ struct ServeCommand: AsyncParsableCommand {
             logger.warning("job interrupted by a restart", metadata: ["request_id": "\(id)"])
         }
 
+        let templates = TemplateCatalogue.load(
+            configured: templatesDir, environment: ProcessInfo.processInfo.environment,
+            searchRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        if let warning = templates.startupWarning {
+            logger.warning("\(warning)")
+        } else if let library = templates.library {
+            logger.info("ntc-templates loaded", metadata: ["templates_dir": "\(library.directory.path)"])
+        }
+
         let signal = QueueSignal()
         let algorithms: SSHAlgorithms = switchSetting(sshLegacy, "NAAS_SSH_LEGACY") ? .legacy : .modern
         let dispatcher = JobDispatcher(
-            store: store, runner: DeviceJobRunner(algorithms: algorithms), signal: signal,
+            store: store, runner: DeviceJobRunner(algorithms: algorithms),
+            outputParser: CommandOutputParser(library: templates.library), signal: signal,
             capacity: capacity, contexts: workerContexts, holding: switchSetting(holdJobs, "NAAS_HOLD_JOBS"),
             logger: Logger(label: "naas.worker"))
         // Registered before the API listens, so the first submission finds its worker.
@@ -76,7 +87,8 @@ struct ServeCommand: AsyncParsableCommand {
             documents: try OpenAPIDocuments.bundled(),
             docPage: APIDocPage(swaggerUIDirectory: APIDocPage.locateSwaggerUI(
                 environment: ProcessInfo.processInfo.environment,
-                searchRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))))
+                searchRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))),
+            templates: templates)
         let router = APIRouter.build(environment, logger: Logger(label: "naas.api"))
 
         let plainHTTP = switchSetting(http, "NAAS_HTTP")

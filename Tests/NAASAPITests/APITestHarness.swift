@@ -14,7 +14,10 @@ struct APITestHarness {
     let environment: APIEnvironment
     let now: Date
 
-    init(now: Date = Date(), documents: OpenAPIDocuments = OpenAPIDocuments(v1: [:], v2: [:])) throws {
+    init(
+        now: Date = Date(), documents: OpenAPIDocuments = OpenAPIDocuments(v1: [:], v2: [:]),
+        templates: TemplateCatalogue = .unavailable(reason: "the test gave it no template library")
+    ) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("naas-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         self.now = now
@@ -22,7 +25,7 @@ struct APITestHarness {
             path: directory.appendingPathComponent("naas.sqlite").path, vault: CredentialVault(key: SymmetricKey(size: .bits256)))
         environment = APIEnvironment(
             store: store, signal: QueueSignal(), workers: { WorkerSnapshot(capacity: 0, active: 0) },
-            documents: documents, metrics: metrics, clock: { now })
+            documents: documents, metrics: metrics, templates: templates, clock: { now })
     }
 
     /// Runs `test` against the router, with a live worker serving the default context.

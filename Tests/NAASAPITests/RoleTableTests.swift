@@ -31,8 +31,9 @@ import Testing
 
     @Test func jobOperationsNeedOperatorToChangeAndViewerToRead() {
         func role(_ id: OperationID) -> Role? { APIContract.operations.first { $0.id == id }?.access.role }
-        #expect([OperationID.submitCommand, .submitConfig, .cancelJob, .replayJob].allSatisfy { role($0) == .operator })
-        #expect([OperationID.commandResult, .configResult, .listJobs, .listContexts, .listPlatforms].allSatisfy { role($0) == .viewer })
+        #expect([OperationID.submitCommand, .submitConfig, .submitStructuredCommand, .cancelJob, .replayJob].allSatisfy { role($0) == .operator })
+        #expect([OperationID.commandResult, .configResult, .structuredCommandResult, .listJobs, .listContexts, .listPlatforms, .listTemplates]
+            .allSatisfy { role($0) == .viewer })
         #expect([OperationID.createAPIKey, .listAPIKeys, .revokeAPIKey, .rotateAPIKey].allSatisfy { role($0) == .admin })
         #expect([OperationID.health, .versions, .openAPIDocument, .apiDocs, .metrics].allSatisfy { role($0) == nil })
     }

@@ -73,7 +73,22 @@ public struct APIContract: Sendable {
                     .replacingValue(of: "error_code", .string("AUTODETECT_FAILED"), with: .string("SSH_ERROR"))
             }
         ),
+        VersionChange(
+            id: "structured-output",
+            microversion: structuredOutputSince,
+            description: "`POST /v2/send-command-structured` runs show commands and parses each output with TextFSM: "
+                + "the ntc-templates index for the job's platform, or the job's own `textfsm_template` (checked at "
+                + "submission: a template that does not compile is a 422 naming its line). "
+                + "`GET /v2/send-command-structured/{job_id}` gives each command's records, or its raw output where no "
+                + "template applies or the template found nothing, and `parse_errors` for the commands whose parse failed. "
+                + "`GET /v2/templates?platform=…` lists the commands ntc-templates parses on a platform. Without "
+                + "ntc-templates on the server, a structured job without its own template, and `GET /v2/templates`, are a 503.",
+            operations: [.submitStructuredCommand, .structuredCommandResult, .listTemplates]
+        ),
     ]
+
+    /// The microversion that brought structured output (TextFSM) to v2.
+    public static let structuredOutputSince = Microversion(2, 8)
 
     /// From this microversion a configuration job asking for a save or commit step its platform lacks is a 422;
     /// older microversions promised the flag would be ignored, so they keep ignoring it.
@@ -96,12 +111,18 @@ public struct APIContract: Sendable {
                           v1: "/v1/send_command/{job_id}", legacy: "/send_command/{job_id}", v2: "/v2/send-command/{job_id}"),
         ContractOperation(.configResult, .get, .role(.viewer, contextScoped: true),
                           v1: "/v1/send_config/{job_id}", legacy: "/send_config/{job_id}", v2: "/v2/send-config/{job_id}"),
+        ContractOperation(.submitStructuredCommand, .post, .role(.operator, contextScoped: true),
+                          v1: "/v1/send_command_structured", v2: "/v2/send-command-structured", v2Since: structuredOutputSince),
+        ContractOperation(.structuredCommandResult, .get, .role(.viewer, contextScoped: true),
+                          v1: "/v1/send_command_structured/{job_id}", v2: "/v2/send-command-structured/{job_id}",
+                          v2Since: structuredOutputSince),
         ContractOperation(.listJobs, .get, .role(.viewer), v1: "/v1/jobs", v2: "/v2/jobs"),
         ContractOperation(.cancelJob, .delete, .role(.operator, contextScoped: true), v1: "/v1/jobs/{job_id}", v2: "/v2/jobs/{job_id}"),
         ContractOperation(.replayJob, .post, .role(.operator, contextScoped: true),
                           v2: "/v2/jobs/{job_id}/replay", v2Since: Microversion(2, 4)),
         ContractOperation(.listContexts, .get, .role(.viewer), v2: "/v2/contexts", v2Since: Microversion(2, 3)),
         ContractOperation(.listPlatforms, .get, .role(.viewer), v2: "/v2/platforms", v2Since: stepRefusalSince),
+        ContractOperation(.listTemplates, .get, .role(.viewer), v2: "/v2/templates", v2Since: structuredOutputSince),
         ContractOperation(.createAPIKey, .post, .role(.admin), v2: "/v2/api-keys", v2Since: Microversion(2, 2)),
         ContractOperation(.listAPIKeys, .get, .role(.admin), v2: "/v2/api-keys", v2Since: Microversion(2, 2)),
         ContractOperation(.revokeAPIKey, .delete, .role(.admin, contextScoped: true), v2: "/v2/api-keys/{key_id}", v2Since: Microversion(2, 2)),

@@ -118,6 +118,63 @@ paths:
         '403': {$ref: '#/components/responses/Forbidden'}
         '410': {$ref: '#/components/responses/Gone'}
         '429': {$ref: '#/components/responses/RateLimited'}
+  /v1/send_command_structured:
+    post:
+      operationId: v1SendCommandStructured
+      summary: Run show commands on a device and parse their output into records
+      description: |
+        Queues a job that runs `commands` on the device, as
+        `POST /v1/send_command` does, then parses each command's output with
+        TextFSM, as NAAS's `send_command_structured` (Netmiko's
+        `use_textfsm`) does: with `textfsm_template` for every command when
+        the body has one (it must compile: a 422 names its line otherwise),
+        else with the server's ntc-templates, looked up under the job's
+        platform name, then the platform's catalogue name and its aliases. A
+        server without ntc-templates refuses a job without
+        `textfsm_template` with a 503. `ttp_template` is ignored, like any
+        field this contract does not know. Successor
+        `POST /v2/send-command-structured`.
+      tags: [jobs]
+      deprecated: true
+      parameters:
+        - $ref: '#/components/parameters/RequestID'
+      requestBody:
+        $ref: '#/components/requestBodies/StructuredCommandJob'
+      responses:
+        '202': {$ref: '#/components/responses/JobAccepted'}
+        '400': {$ref: '#/components/responses/BadRequest'}
+        '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/LockedOut'}
+        '410': {$ref: '#/components/responses/Gone'}
+        '413': {$ref: '#/components/responses/PayloadTooLarge'}
+        '415': {$ref: '#/components/responses/UnsupportedMediaType'}
+        '422': {$ref: '#/components/responses/InvalidBody'}
+        '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StructuredSubmissionUnavailable'}
+  /v1/send_command_structured/{job_id}:
+    get:
+      operationId: v1GetStructuredCommandJob
+      summary: Read a structured job's status and records
+      description: |
+        As `GET /v1/send_command/{job_id}`, with each command's records in
+        `results`, or its raw output where no template applied, the
+        template found no record, or the parse failed. v1 results carry no
+        `parse_errors` (this shape admits no other members): read the job
+        at `/v2/send-command-structured/{job_id}` with
+        `NAAS-API-Version: 2.8` or later to see why a parse failed. Successor
+        `GET /v2/send-command-structured/{job_id}`.
+      tags: [jobs]
+      deprecated: true
+      parameters:
+        - $ref: '#/components/parameters/JobID'
+        - $ref: '#/components/parameters/RequestID'
+      responses:
+        '200': {$ref: '#/components/responses/StructuredJob'}
+        '400': {$ref: '#/components/responses/BadRequest'}
+        '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/Forbidden'}
+        '410': {$ref: '#/components/responses/Gone'}
+        '429': {$ref: '#/components/responses/RateLimited'}
   /v1/jobs:
     get:
       operationId: v1ListJobs
@@ -496,6 +553,14 @@ components:
           examples:
             show:
               value: {host: '192.0.2.10', platform: cisco_ios, commands: [show version]}
+    StructuredCommandJob:
+      required: true
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/StructuredCommandJobRequest'}
+          examples:
+            ntcTemplates:
+              value: {host: '192.0.2.10', platform: cisco_ios, commands: [show version, show ip interface brief]}
     ConfigJob:
       required: true
       content:
@@ -529,6 +594,17 @@ components:
       content:
         application/json:
           schema: {$ref: '#/components/schemas/JobResult'}
+    StructuredJob:
+      description: The job, with each command's records.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        Deprecation: {$ref: '#/components/headers/Deprecation'}
+        Sunset: {$ref: '#/components/headers/Sunset'}
+        Link: {$ref: '#/components/headers/Link'}
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/StructuredJobResult'}
     JobList:
       description: One page of the caller's jobs.
       headers:
@@ -651,6 +727,26 @@ components:
       content:
         application/json:
           schema: {$ref: '#/components/schemas/Message'}
+    StructuredSubmissionUnavailable:
+      description: |
+        Nothing was queued: no live worker serves the default context (try
+        again after `Retry-After` seconds), or the job sends no
+        `textfsm_template` and the server has no ntc-templates (no
+        `Retry-After`: waiting does not help; the message says what went
+        wrong at the server's start).
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        Deprecation: {$ref: '#/components/headers/Deprecation'}
+        Sunset: {$ref: '#/components/headers/Sunset'}
+        Link: {$ref: '#/components/headers/Link'}
+        Retry-After:
+          description: Seconds to wait before trying again; sent when no worker serves the context.
+          required: false
+          schema: {type: string, pattern: '^[0-9]+$', examples: ['30']}
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/Message'}
     Conflict:
       description: The job has started or ended; only queued jobs can be canceled.
       headers:
@@ -764,7 +860,7 @@ components:
     SupportedMicroversion:
       description: A v2 microversion the server supports (each new microversion adds its value here).
       type: string
-      enum: ["2.0", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7"]
+      enum: ["2.0", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8"]
     Timestamp:
       description: An RFC 3339 UTC time, or null when it has not happened.
       type: [string, 'null']
@@ -957,6 +1053,24 @@ components:
           type: [boolean, 'null']
           default: false
 
+    StructuredCommandJobRequest:
+      allOf:
+        - $ref: '#/components/schemas/JobTargetFields'
+      required: [commands]
+      properties:
+        commands:
+          description: The commands to run, in order.
+          $ref: '#/components/schemas/Lines'
+        textfsm_template:
+          description: |
+            A TextFSM template (its text, in Python TextFSM 2.1's language)
+            that parses every command's output instead of ntc-templates. It
+            is compiled at submission: one that does not compile is a 422
+            naming `textfsm_template`, the template line and the reason.
+          type: [string, 'null']
+        ttp_template:
+          description: NAAS's TTP template. Not supported, and ignored here like any unknown field.
+
     JobStatus:
       description: |
         `finished`: the job ran; a device that refused it leaves `results`
@@ -983,6 +1097,65 @@ components:
       additionalProperties: false
       properties:
         config_set_output: {type: string}
+    RecordGroup:
+      description: One item of a `List` Value whose regex has nested named groups, by group name (null for a group that did not take part).
+      type: object
+      additionalProperties: {type: [string, 'null']}
+    RecordCell:
+      description: |
+        A record's value for one of the template's Values: a string (empty
+        when it never matched), or for a `List` Value a list of its items
+        (null for an item whose group did not take part; an object for a
+        Value with nested named groups).
+      anyOf:
+        - type: string
+        - type: array
+          items:
+            anyOf:
+              - type: [string, 'null']
+              - $ref: '#/components/schemas/RecordGroup'
+    ParsedRecord:
+      description: One record, keyed by the template's Value names in lower case, as ntc-templates' `parse_output` returns it.
+      type: object
+      additionalProperties: {$ref: '#/components/schemas/RecordCell'}
+    StructuredCommandResults:
+      description: |
+        Each command's records, keyed by the command; or its raw output
+        (a string) where no template applies, the template found no
+        record, or the parse failed.
+      type: object
+      additionalProperties:
+        anyOf:
+          - type: string
+          - type: array
+            minItems: 1
+            items: {$ref: '#/components/schemas/ParsedRecord'}
+    StructuredJobResult:
+      description: A structured job, in the v1 job shape.
+      type: object
+      required: [job_id, status, results, error, error_code, app, version, enqueued_at, started_at, ended_at]
+      additionalProperties: false
+      properties:
+        job_id: {$ref: '#/components/schemas/UUID'}
+        status: {$ref: '#/components/schemas/JobStatus'}
+        results:
+          description: The records or output, once the job has finished without error; else null.
+          anyOf:
+            - type: 'null'
+            - $ref: '#/components/schemas/StructuredCommandResults'
+            - $ref: '#/components/schemas/ConfigResults'
+        error:
+          description: A readable reason when the job did not produce results.
+          type: [string, 'null']
+        error_code:
+          anyOf:
+            - $ref: '#/components/schemas/ErrorCode'
+            - type: 'null'
+        app: {type: string, const: naas}
+        version: {type: string, description: The software release.}
+        enqueued_at: {$ref: '#/components/schemas/Timestamp'}
+        started_at: {$ref: '#/components/schemas/Timestamp'}
+        ended_at: {$ref: '#/components/schemas/Timestamp'}
     JobAccepted:
       type: object
       required: [job_id, message, app, version]
@@ -1226,7 +1399,7 @@ components:
 openapi: 3.1.0
 info:
   title: NAAS API v2
-  version: "2.7"
+  version: "2.8"
   summary: Run CLI commands and configuration on network devices over SSH as queued jobs.
   description: |
     The current NAAS contract.
@@ -1254,6 +1427,7 @@ info:
     | 2.5 | `error_code` `CIRCUIT_OPEN` for a job refused because its device's circuit breaker is open (`CONNECTION_REFUSED` before 2.5). |
     | 2.6 | `GET /v2/platforms` lists the platforms with their aliases, Telnet names and capabilities; a configuration job asking for `save_config` or `commit` on a platform without that step is a 422 (ignored before 2.6). |
     | 2.7 | Job results carry `detected_platform` (what `platform: autodetect` found); `error_code` `AUTODETECT_FAILED` when it found none (`SSH_ERROR` before 2.7). |
+    | 2.8 | Structured output: `POST /v2/send-command-structured` parses each command's output with TextFSM (ntc-templates, or the job's own `textfsm_template`); its result gives records per command and `parse_errors`; `GET /v2/templates` lists the commands ntc-templates parses on a platform. |
 
     **Platforms.** A job's `platform` is one of the names in
     `components/schemas/Platform`, at every microversion: a platform's name,
@@ -1268,6 +1442,23 @@ info:
     a commit step (IOS, EOS, ...) is a 422 naming the field; older
     microversions ignore the flag, as they always did. From 2.7 a result
     says which platform autodetect found in `detected_platform`.
+
+    **Structured output** (from 2.8). `POST /v2/send-command-structured`
+    runs show commands like `POST /v2/send-command`, then parses each
+    command's output with TextFSM, as Netmiko's `use_textfsm` does: with
+    the job's own `textfsm_template` for every command when it sends one,
+    else with the ntc-templates index of the server, looked up under the
+    job's `platform` (or what autodetect found), then the platform's
+    catalogue name and its aliases (`cisco_xe` finds `cisco_ios`'s
+    templates, `huawei` finds `huawei_vrp`'s). Its result maps each command
+    to a list of records (objects whose keys are the template's Values in
+    lower case) or, where no template applies or the template found no
+    record, to the raw output. A template whose `Error` action fires leaves
+    the raw output too, and `parse_errors` says why; the job still
+    finishes. `GET /v2/templates?platform=…` lists the commands the index
+    has templates for. A server started without ntc-templates answers a
+    structured job without its own template, and `GET /v2/templates`, with
+    a 503 `/problems/structured-output-unavailable` that says why.
 
     **Errors** are RFC 9457 `application/problem+json` documents whose
     `instance` is the request id; a 422 lists every invalid field in `errors`.
@@ -1333,7 +1524,7 @@ info:
     identifier: Apache-2.0
   x-naas-microversions:
     min: "2.0"
-    max: "2.7"
+    max: "2.8"
 tags:
   - name: jobs
     description: Submit jobs, read their results, list, cancel and replay them.
@@ -1343,6 +1534,8 @@ tags:
     description: The contexts jobs run in and the workers that serve them.
   - name: platforms
     description: The device platforms jobs can name.
+  - name: templates
+    description: The TextFSM templates structured jobs parse with (from 2.8).
   - name: api-keys
     description: Create, list, revoke and rotate API keys (admin).
   - name: discovery
@@ -1468,6 +1661,78 @@ paths:
         '403': {$ref: '#/components/responses/Forbidden'}
         '406': {$ref: '#/components/responses/NotAcceptable'}
         '429': {$ref: '#/components/responses/RateLimited'}
+  /v2/send-command-structured:
+    post:
+      operationId: v2SendCommandStructured
+      summary: Run show commands on a device and parse their output into records
+      description: |
+        Queues a job that runs `commands` on the device, as
+        `POST /v2/send-command` does, then parses each command's output with
+        TextFSM: with `textfsm_template` for every command when the body has
+        one (it must compile: a 422 names its line otherwise), else with the
+        server's ntc-templates. A server without ntc-templates refuses a job
+        without `textfsm_template` with a 503
+        `/problems/structured-output-unavailable`; with one, it still runs it.
+        NAAS's `ttp_template` is not supported (422).
+      tags: [jobs]
+      x-naas-min-version: "2.8"
+      x-naas-role: operator
+      x-naas-context-scoped: true
+      parameters:
+        - $ref: '#/components/parameters/APIVersion'
+        - $ref: '#/components/parameters/RequestID'
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/StructuredCommandJobRequest'}
+            examples:
+              ntcTemplates:
+                summary: Parsed with ntc-templates
+                value: {host: '192.0.2.10', platform: cisco_ios, commands: [show version, show ip interface brief]}
+              ownTemplate:
+                summary: Parsed with the job's own template
+                value:
+                  host: '192.0.2.10'
+                  platform: cisco_ios
+                  commands: [show clock]
+                  textfsm_template: "Value TIME (\\S+)\n\nStart\n  ^\\*?${TIME}\\s -> Record\n"
+      responses:
+        '202': {$ref: '#/components/responses/JobAccepted'}
+        '400': {$ref: '#/components/responses/BadRequest'}
+        '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/Forbidden'}
+        '406': {$ref: '#/components/responses/NotAcceptable'}
+        '413': {$ref: '#/components/responses/PayloadTooLarge'}
+        '415': {$ref: '#/components/responses/UnsupportedMediaType'}
+        '422': {$ref: '#/components/responses/InvalidBody'}
+        '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StructuredSubmissionUnavailable'}
+  /v2/send-command-structured/{job_id}:
+    get:
+      operationId: v2GetStructuredCommandJob
+      summary: Read a structured job's status, records and parse errors
+      description: |
+        As `GET /v2/send-command/{job_id}`, with each command's records in
+        `results` (its raw output where no template applied, the template
+        found no record, or the parse failed) and `parse_errors`. Any job
+        can be read here, as through the other result routes: a plain
+        command job shows its raw output, with no `parse_errors`.
+      tags: [jobs]
+      x-naas-min-version: "2.8"
+      x-naas-role: viewer
+      x-naas-context-scoped: true
+      parameters:
+        - $ref: '#/components/parameters/JobID'
+        - $ref: '#/components/parameters/APIVersion'
+        - $ref: '#/components/parameters/RequestID'
+      responses:
+        '200': {$ref: '#/components/responses/StructuredJob'}
+        '400': {$ref: '#/components/responses/BadRequest'}
+        '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/Forbidden'}
+        '406': {$ref: '#/components/responses/NotAcceptable'}
+        '429': {$ref: '#/components/responses/RateLimited'}
   /v2/jobs:
     get:
       operationId: v2ListJobs
@@ -1526,7 +1791,9 @@ paths:
         in the body for an API key or the admin secret (nothing is reused
         from the old job, whose credentials were erased when it ended). A
         queued or started job is a 409. The submission checks apply: context,
-        lockouts, rate limits and live workers.
+        lockouts, rate limits and live workers. A structured job without its
+        own template, replayed on a server without ntc-templates, runs: its
+        commands keep their raw output, each with a parse error.
       tags: [jobs]
       x-naas-min-version: "2.4"
       x-naas-role: operator
@@ -1601,6 +1868,43 @@ paths:
         '403': {$ref: '#/components/responses/Forbidden'}
         '406': {$ref: '#/components/responses/NotAcceptable'}
         '429': {$ref: '#/components/responses/RateLimited'}
+  /v2/templates:
+    get:
+      operationId: v2ListTemplates
+      summary: The commands ntc-templates parses on a platform
+      description: |
+        Every command the server's ntc-templates index has a template for on
+        `platform`, looked up as a structured job's commands are: under the
+        name given, then the platform's catalogue name and its aliases (the
+        first name that has a command wins). Empty for a platform
+        ntc-templates does not cover. A server without ntc-templates answers
+        503 `/problems/structured-output-unavailable`.
+      tags: [templates]
+      x-naas-min-version: "2.8"
+      x-naas-role: viewer
+      x-naas-context-scoped: false
+      parameters:
+        - name: platform
+          in: query
+          required: true
+          description: |
+            A name a job may give as `platform` (not `autodetect`, which
+            names no platform); anything else is a 422 naming `platform`.
+          schema:
+            allOf:
+              - $ref: '#/components/schemas/Platform'
+              - not: {const: autodetect}
+        - $ref: '#/components/parameters/APIVersion'
+        - $ref: '#/components/parameters/RequestID'
+      responses:
+        '200': {$ref: '#/components/responses/TemplateList'}
+        '400': {$ref: '#/components/responses/BadRequest'}
+        '401': {$ref: '#/components/responses/Unauthorized'}
+        '403': {$ref: '#/components/responses/Forbidden'}
+        '406': {$ref: '#/components/responses/NotAcceptable'}
+        '422': {$ref: '#/components/responses/InvalidQuery'}
+        '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/TemplatesUnavailable'}
   /v2/api-keys:
     post:
       operationId: v2CreateAPIKey
@@ -2038,6 +2342,37 @@ components:
       content:
         application/json:
           schema: {$ref: '#/components/schemas/JobResult'}
+    StructuredJob:
+      description: The job, with each command's records.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
+        Vary: {$ref: '#/components/headers/Vary'}
+        X-RateLimit-Limit: {$ref: '#/components/headers/X-RateLimit-Limit'}
+        X-RateLimit-Remaining: {$ref: '#/components/headers/X-RateLimit-Remaining'}
+        X-RateLimit-Reset: {$ref: '#/components/headers/X-RateLimit-Reset'}
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/StructuredJobResult'}
+          examples:
+            parsed:
+              summary: One command parsed, one without a template
+              value:
+                job_id: 4b1c2d3e-0000-4000-8000-000000000001
+                status: finished
+                context: default
+                results:
+                  show version: [{version: 15.2(4)E10, hostname: sw1, uptime: '3 weeks, 2 days', hardware: [WS-C2960X-48FPD-L]}]
+                  show clock: '*10:15:02.123 UTC Mon Mar 4 2024'
+                parse_errors: {}
+                error: null
+                error_code: null
+                error_retryable: null
+                detected_platform: null
+                enqueued_at: '2024-03-04T10:15:01.000Z'
+                started_at: '2024-03-04T10:15:01.010Z'
+                ended_at: '2024-03-04T10:15:02.200Z'
     JobList:
       description: One page of the caller's jobs.
       headers:
@@ -2190,6 +2525,41 @@ components:
       content:
         application/problem+json:
           schema: {$ref: '#/components/schemas/Problem'}
+    StructuredSubmissionUnavailable:
+      description: |
+        Nothing was queued; `type` says why:
+
+        - `/problems/no-worker`: no live worker serves the job's context, so
+          the job would never run. Try again after `Retry-After` seconds.
+        - `/problems/structured-output-unavailable`: the job sends no
+          `textfsm_template` and the server has no ntc-templates (`detail`
+          says what went wrong at its start). No `Retry-After`: waiting does
+          not help; send the job's own `textfsm_template`, or have the
+          operator install ntc-templates and restart the server.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
+        Vary: {$ref: '#/components/headers/Vary'}
+        Retry-After:
+          description: Seconds to wait before trying again; sent with `/problems/no-worker` only.
+          required: false
+          schema: {type: string, pattern: '^[0-9]+$', examples: ['30']}
+      content:
+        application/problem+json:
+          schema: {$ref: '#/components/schemas/Problem'}
+    TemplatesUnavailable:
+      description: |
+        The server has no ntc-templates (`/problems/structured-output-unavailable`;
+        `detail` says what went wrong at its start).
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
+        Vary: {$ref: '#/components/headers/Vary'}
+      content:
+        application/problem+json:
+          schema: {$ref: '#/components/schemas/Problem'}
     APIKeyNotFound:
       description: No API key has that id (`/problems/not-found`); for a rotation, also a revoked one.
       headers:
@@ -2289,6 +2659,27 @@ components:
                     aliases: [juniper]
                     telnet_names: [juniper_junos_telnet, juniper_telnet]
                     capabilities: {enable: false, config: true, save: false, commit: true, telnet: true, autodetect: true}
+    TemplateList:
+      description: The commands with a template on the platform, in the index's order.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
+        Vary: {$ref: '#/components/headers/Vary'}
+        X-RateLimit-Limit: {$ref: '#/components/headers/X-RateLimit-Limit'}
+        X-RateLimit-Remaining: {$ref: '#/components/headers/X-RateLimit-Remaining'}
+        X-RateLimit-Reset: {$ref: '#/components/headers/X-RateLimit-Reset'}
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/TemplateList'}
+          examples:
+            cisco:
+              summary: Two of cisco_ios's commands
+              value:
+                platform: cisco_ios
+                templates:
+                  - {command: show version, abbreviation: 'sh[[ow]] ver[[sion]]', templates: [cisco_ios_show_version.textfsm]}
+                  - {command: show ip interface brief, abbreviation: 'sh[[ow]] ip int[[erface]] br[[ief]]', templates: [cisco_ios_show_ip_interface_brief.textfsm]}
     PayloadTooLarge:
       description: The body is larger than 1 MiB.
       headers:
@@ -2315,7 +2706,9 @@ components:
         this includes the v1 fields `ip` and `device_type`, fields that do
         not exist at the requested microversion, a `platform` that is not
         one of the accepted names (or `autodetect` on a configuration job),
-        from 2.6 `save_config` or `commit` on a platform without that step, `username` and `password`
+        from 2.6 `save_config` or `commit` on a platform without that step, from 2.8 a
+        `textfsm_template` that does not compile (the message names its line) or a
+        `ttp_template`, `username` and `password`
         left out by an API key or admin caller (`missing`) or sent along with
         Basic device credentials, and an API key `ttl` above the server's
         maximum.
@@ -2394,7 +2787,7 @@ components:
     SupportedMicroversion:
       description: A v2 microversion the server supports (each new microversion adds its value here).
       type: string
-      enum: ["2.0", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7"]
+      enum: ["2.0", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8"]
     Timestamp:
       description: An RFC 3339 UTC time, or null when it has not happened.
       type: [string, 'null']
@@ -2630,6 +3023,28 @@ components:
           type: [boolean, 'null']
           default: false
 
+    StructuredCommandJobRequest:
+      allOf:
+        - $ref: '#/components/schemas/JobTargetFields'
+      required: [commands]
+      properties:
+        commands:
+          description: The commands to run, in order.
+          $ref: '#/components/schemas/Lines'
+        textfsm_template:
+          description: |
+            A TextFSM template (its text, in Python TextFSM 2.1's language)
+            that parses every command's output instead of ntc-templates. It
+            is compiled at submission: one that does not compile is a 422
+            naming `textfsm_template`, the template line and the reason.
+          type: [string, 'null']
+        ttp_template:
+          description: |
+            NAAS's TTP templates are not supported: any value but null is a
+            422 naming `ttp_template`. Send `textfsm_template`, or neither to
+            parse with ntc-templates.
+          type: 'null'
+
     JobStatus:
       description: |
         `finished`: the job ran; a device that refused it leaves `results`
@@ -2661,6 +3076,84 @@ components:
       additionalProperties: false
       properties:
         config_set_output: {type: string}
+    RecordGroup:
+      description: One item of a `List` Value whose regex has nested named groups, by group name (null for a group that did not take part).
+      type: object
+      additionalProperties: {type: [string, 'null']}
+    RecordCell:
+      description: |
+        A record's value for one of the template's Values: a string (empty
+        when it never matched), or for a `List` Value a list of its items
+        (null for an item whose group did not take part; an object for a
+        Value with nested named groups).
+      anyOf:
+        - type: string
+        - type: array
+          items:
+            anyOf:
+              - type: [string, 'null']
+              - $ref: '#/components/schemas/RecordGroup'
+    ParsedRecord:
+      description: One record, keyed by the template's Value names in lower case, as ntc-templates' `parse_output` returns it.
+      type: object
+      additionalProperties: {$ref: '#/components/schemas/RecordCell'}
+    StructuredCommandResults:
+      description: |
+        Each command's records, keyed by the command; or its raw output
+        (a string) where no template applies, the template found no
+        record, or the parse failed (see `parse_errors`).
+      type: object
+      additionalProperties:
+        anyOf:
+          - type: string
+          - type: array
+            minItems: 1
+            items: {$ref: '#/components/schemas/ParsedRecord'}
+    ParseErrors:
+      description: |
+        Why parsing failed, keyed by the command, for the commands whose
+        template could not be loaded or whose `Error` action fired (their
+        `results` entry is the raw output). Empty when no parse failed, and
+        for a job that parsed nothing (queued, refused by the device, or not
+        a structured job).
+      type: object
+      additionalProperties: {type: string, minLength: 1}
+    StructuredJobResult:
+      type: object
+      required: [job_id, status, context, results, parse_errors, error, error_code, error_retryable, detected_platform, enqueued_at, started_at, ended_at]
+      additionalProperties: false
+      properties:
+        job_id: {$ref: '#/components/schemas/UUID'}
+        status: {$ref: '#/components/schemas/JobStatus'}
+        context:
+          description: The context the job runs in.
+          $ref: '#/components/schemas/ContextName'
+        results:
+          description: The records or output, once the job has finished without error; else null.
+          anyOf:
+            - type: 'null'
+            - $ref: '#/components/schemas/StructuredCommandResults'
+            - $ref: '#/components/schemas/ConfigResults'
+        parse_errors: {$ref: '#/components/schemas/ParseErrors'}
+        error:
+          description: A readable reason when the job did not produce results.
+          type: [string, 'null']
+        error_code:
+          description: The machine-readable reason the device refused or failed the job.
+          anyOf:
+            - $ref: '#/components/schemas/ErrorCode'
+            - type: 'null'
+        error_retryable:
+          description: Whether sending the same job again may succeed without changing it; null without an `error_code`.
+          type: [boolean, 'null']
+        detected_platform:
+          description: The platform `autodetect` recognised; null when the job named its platform, has not run yet, or detection failed.
+          anyOf:
+            - $ref: '#/components/schemas/PlatformName'
+            - type: 'null'
+        enqueued_at: {$ref: '#/components/schemas/Timestamp'}
+        started_at: {$ref: '#/components/schemas/Timestamp'}
+        ended_at: {$ref: '#/components/schemas/Timestamp'}
     JobAccepted:
       type: object
       required: [job_id, status, message]
@@ -2825,6 +3318,38 @@ components:
           type: array
           minItems: 1
           items: {$ref: '#/components/schemas/PlatformEntry'}
+
+    TemplateEntry:
+      type: object
+      required: [command, abbreviation, templates]
+      additionalProperties: false
+      properties:
+        command:
+          description: The command spelled out, as the index's completions expand it (it may keep regex syntax the index uses).
+          type: string
+          minLength: 1
+          examples: [show version]
+        abbreviation:
+          description: The command as the index writes it, `[[…]]` marking what may be left out.
+          type: string
+          minLength: 1
+          examples: ['sh[[ow]] ver[[sion]]']
+        templates:
+          description: The template files that parse its output (more than one are joined on their `Key` Values).
+          type: array
+          minItems: 1
+          items: {type: string, minLength: 1}
+    TemplateList:
+      type: object
+      required: [platform, templates]
+      additionalProperties: false
+      properties:
+        platform:
+          description: The platform asked for, as given.
+          $ref: '#/components/schemas/PlatformName'
+        templates:
+          type: array
+          items: {$ref: '#/components/schemas/TemplateEntry'}
 
     ContextName:
       description: A context's name, as configured in `NAAS_CONTEXTS`.
