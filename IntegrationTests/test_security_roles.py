@@ -24,7 +24,9 @@ An operation of the document without a recipe fails the test, so a new
 operation cannot escape the matrix.
 """
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import ntc_templates
 import pytest
 
 from harness.contract import ContractViolation, validate_response
@@ -35,6 +37,10 @@ ADMIN_SECRET = "naas-admin-secret-roles-5c1e"
 CONTEXTS = ("default", "lab")
 TARGET_CONTEXT = "lab"
 LATEST = at("latest")
+NTC_TEMPLATES = Path(ntc_templates.__file__).parent / "templates"
+# The submission path of each job kind.
+SUBMIT_PATHS = {"command": "/v2/send-command", "structured": "/v2/send-command-structured",
+                "config": "/v2/send-config"}
 NO_BODY = object()
 HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 
@@ -112,14 +118,14 @@ class World:
     def job_body(who, kind="command", context=TARGET_CONTEXT):
         body = {"host": PARKED_HOST, "platform": "cisco_ios", "context": context,
                 **who.device_login()}
-        if kind == "command":
+        if kind in ("command", "structured"):
             body["commands"] = ["show version"]
         else:
             body["config"] = ["vlan 42", "name roles"]
         return body
 
     def submit(self, who, kind="command", context=TARGET_CONTEXT):
-        path = "/v2/send-command" if kind == "command" else "/v2/send-config"
+        path = SUBMIT_PATHS[kind]
         response = self.http.request("POST", path, auth=who.auth, json=self.job_body(who, kind, context),
                                      headers=LATEST)
         assert response.status_code == 202, (who.name, response.status_code, response.text)
@@ -153,8 +159,7 @@ def _check_queued(body, who, world):
 
 def _submit(kind):
     def build(world, who):
-        path = "/v2/send-command" if kind == "command" else "/v2/send-config"
-        return Call("POST", path, world.job_body(who, kind), 202, _check_queued)
+        return Call("POST", SUBMIT_PATHS[kind], world.job_body(who, kind), 202, _check_queued)
     return "submit", build
 
 
@@ -164,8 +169,7 @@ def _read(kind):
 
         def check(body, who, world):
             assert body["job_id"] == job_id and body["context"] == TARGET_CONTEXT, body
-        path = "/v2/send-command" if kind == "command" else "/v2/send-config"
-        return Call("GET", f"{path}/{job_id}", check=check, owns=owns)
+        return Call("GET", f"{SUBMIT_PATHS[kind]}/{job_id}", check=check, owns=owns)
     return "job", build
 
 
@@ -217,6 +221,13 @@ def _list_platforms(world, who):
     return Call("GET", "/v2/platforms", check=check)
 
 
+def _list_templates(world, who):
+    def check(body, who, world):
+        # Not scoped to contexts: every caller sees the same templates.
+        assert body["platform"] == "cisco_ios" and body["templates"], (who.name, body)
+    return Call("GET", "/v2/templates?platform=cisco_ios", check=check)
+
+
 def _create_key(world, who):
     contexts = sorted(who.contexts) if who.kind == "key" else ["*"]
 
@@ -259,11 +270,14 @@ RECIPES = {
     "v2SendConfig": _submit("config"),
     "v2GetCommandJob": _read("command"),
     "v2GetConfigJob": _read("config"),
+    "v2SendCommandStructured": _submit("structured"),
+    "v2GetStructuredCommandJob": _read("structured"),
     "v2ListJobs": ("list", _list_jobs),
     "v2CancelJob": ("job", _cancel),
     "v2ReplayJob": ("job", _replay),
     "v2ListContexts": ("list", _list_contexts),
     "v2ListPlatforms": ("plain", _list_platforms),
+    "v2ListTemplates": ("plain", _list_templates),
     "v2CreateAPIKey": ("plain", _create_key),
     "v2ListAPIKeys": ("plain", _list_keys),
     "v2RevokeAPIKey": ("plain", _revoke_key),
@@ -305,7 +319,8 @@ PRINCIPALS = [f"{role}-key-{context}" for role, context in KEY_PRINCIPALS] + [
 @pytest.fixture(scope="module")
 def server(module_fleet):
     return module_fleet(workers=1, hold_jobs=True,
-                        env={"NAAS_CONTEXTS": ",".join(CONTEXTS), "NAAS_ADMIN_SECRET": ADMIN_SECRET})
+                        env={"NAAS_CONTEXTS": ",".join(CONTEXTS), "NAAS_ADMIN_SECRET": ADMIN_SECRET,
+                             "NAAS_TEMPLATES_DIR": str(NTC_TEMPLATES)})
 
 
 @pytest.fixture(scope="module")
