@@ -6,7 +6,9 @@ The last test checks that every documented response was seen."""
 import json
 import time
 import uuid
+from pathlib import Path
 
+import ntc_templates
 import pytest
 
 from harness import contract
@@ -23,6 +25,10 @@ V1_READ = ["/v1/send_command", "/v1/send_config", "/send_command", "/send_config
 V2_SUBMIT = ["/v2/send-command", "/v2/send-config"]
 V2_READ = ["/v2/send-command", "/v2/send-config"]
 UNVERSIONED = ["/healthcheck", "/versions", "/apidoc", "/apidoc/openapi.json", "/metrics"]
+V1_STRUCTURED = "/v1/send_command_structured"
+V2_STRUCTURED = "/v2/send-command-structured"
+# Servers that must parse name ntc-templates themselves rather than rely on the working directory.
+NTC_TEMPLATES = {"NAAS_TEMPLATES_DIR": str(Path(ntc_templates.__file__).parent / "templates")}
 
 
 def expect(response, status, **options):
@@ -182,8 +188,8 @@ def test_v1_after_its_sunset_is_gone(naas_factory, caller):
     server = naas_factory(workers=0, env=SUNSET_ENV)
     client = server.client()
     job = f"/{uuid.uuid4()}"
-    requests = [("POST", path, body_for(path)) for path in V1_SUBMIT]
-    requests += [("GET", path + job, None) for path in V1_READ]
+    requests = [("POST", path, body_for(path)) for path in V1_SUBMIT + [V1_STRUCTURED]]
+    requests += [("GET", path + job, None) for path in V1_READ + [V1_STRUCTURED]]
     requests += [("GET", "/v1/jobs", None), ("DELETE", "/v1/jobs" + job, None),
                  ("GET", "/v1/healthcheck", None), ("GET", "/v1/", None),
                  ("GET", "/v1/openapi.json", None)]
@@ -375,6 +381,8 @@ def test_v2_document_served_at_each_microversion(idle_client, microversion):
     assert ("AUTODETECT_FAILED" in error_codes) is (contract.parse_microversion(microversion) >= (2, 7))
     assert ("detected_platform" in job_properties) is (contract.parse_microversion(microversion) >= (2, 7))
     assert ("/v2/platforms" in served["paths"]) is (contract.parse_microversion(microversion) >= (2, 6))
+    for path in ("/v2/templates", V2_STRUCTURED, V2_STRUCTURED + "/{job_id}"):
+        assert (path in served["paths"]) is (contract.parse_microversion(microversion) >= (2, 8)), path
     assert "CONNECTION_REFUSED" in error_codes
 
 
@@ -669,7 +677,7 @@ def test_rate_limited(limited, major, operation_id):
 
 def test_lockouts_in_both_majors(naas_factory, sw_enabled, new_caller):
     server = naas_factory(workers=1, env={"USER_LOCKOUT_THRESHOLD": "1",
-                                          "DEVICE_LOCKOUT_THRESHOLD": "1"})
+                                          "DEVICE_LOCKOUT_THRESHOLD": "1", **NTC_TEMPLATES})
     c = server.client()
     wrong = sw_enabled.with_password(WRONG_PASSWORD)
     job_id = accepted_id_of(c.submit("/v1/send_command", wrong.body(commands=["show version"]),
@@ -682,10 +690,12 @@ def test_lockouts_in_both_majors(naas_factory, sw_enabled, new_caller):
     expect(c.request("GET", "/v2/jobs", auth=wrong.auth), 403)
     expect(contexts_request(c, wrong.auth), 403)
     expect(platforms_request(c, wrong.auth), 403)
+    expect(templates_request(c, wrong.auth), 403)
     someone = new_caller()  # not locked out, but the device is
-    for path in V1_SUBMIT + V2_SUBMIT:
+    for path in V1_SUBMIT + V2_SUBMIT + [V1_STRUCTURED, V2_STRUCTURED]:
         fields = {"commands": ["show version"]} if "command" in path else {"config": ["vlan 5"]}
-        expect(c.submit(path, sw_enabled.body(**fields), someone), 403)
+        headers = LATEST if path == V2_STRUCTURED else None
+        expect(c.submit(path, sw_enabled.body(**fields), someone, headers), 403)
 
 
 def accepted_id_of(response):
@@ -694,7 +704,7 @@ def accepted_id_of(response):
 
 
 def test_no_worker_in_both_majors(naas_factory, caller):
-    server = naas_factory(workers=1, hold_jobs=True)
+    server = naas_factory(workers=1, hold_jobs=True, env=NTC_TEMPLATES)
     job_id = ended_job(server.client(), caller)
     server.stop()
     server.workers, server.hold_jobs = 0, False
@@ -704,9 +714,185 @@ def test_no_worker_in_both_majors(naas_factory, caller):
     while contexts_request(c, caller).json()["contexts"][0]["workers"] != 0:
         assert time.monotonic() < deadline
         time.sleep(0.5)
-    for path in V1_SUBMIT + V2_SUBMIT:
+    for path in V1_SUBMIT + V2_SUBMIT + [V1_STRUCTURED]:
         expect(c.submit(path, body_for(path), caller), 503)
+    no_worker = expect(c.submit(V2_STRUCTURED, body_for(V2_STRUCTURED), caller, LATEST), 503)
+    assert no_worker["type"] == "/problems/no-worker", no_worker
     expect(replay(c, caller, job_id), 503)
+
+
+# --- structured output (v1, and v2 from 2.8) ---------------------------------------
+
+BROKEN_TEMPLATE = "Value A (\\S+)\n\nStart\n  ^${B} -> Record\n"
+
+
+@pytest.fixture(scope="module")
+def templated(module_fleet):
+    """ntc-templates loaded, one live worker that starts nothing."""
+    return module_fleet(workers=1, hold_jobs=True, env=NTC_TEMPLATES).client()
+
+
+@pytest.fixture(scope="module")
+def without_templates(module_fleet, tmp_path_factory):
+    """A templates folder that is empty: structured output from ntc-templates is unavailable."""
+    return module_fleet(workers=1, hold_jobs=True,
+                        args=["--templates-dir", tmp_path_factory.mktemp("no-templates")]).client()
+
+
+@pytest.mark.parametrize("case", V1_SUBMIT_CASES)
+def test_v1_submit_structured(templated, caller, case):
+    status, send = V1_SUBMIT_CASES[case]
+    expect(send(templated, caller, V1_STRUCTURED), status)
+
+
+def test_v1_structured_without_templates(without_templates, caller):
+    response = without_templates.submit(V1_STRUCTURED, body_for(V1_STRUCTURED), caller)
+    body = expect(response, 503)
+    assert "ntc-templates" in body["message"] and "Retry-After" not in response.headers, body
+    inline = body_for(V1_STRUCTURED, textfsm_template="Value A (\\S+)\n\nStart\n  ^${A} -> Record\n")
+    expect(without_templates.submit(V1_STRUCTURED, inline, caller), 202)
+
+
+@pytest.mark.parametrize("case", V1_READ_CASES)
+def test_v1_read_structured_job(templated, caller, case):
+    status, send = V1_READ_CASES[case]
+    expect(send(templated, caller, V1_STRUCTURED), status)
+
+
+def latest(headers=None):
+    return {**LATEST, **(headers or {})}
+
+
+V2_STRUCTURED_SUBMIT_CASES = {
+    "202": (202, lambda c, who: c.submit(V2_STRUCTURED, body_for(V2_STRUCTURED), who, LATEST)),
+    "202-2.8": (202, lambda c, who: c.submit(V2_STRUCTURED, body_for(V2_STRUCTURED), who, v("2.8"))),
+    "400-json": (400, lambda c, who: c.request("POST", V2_STRUCTURED, auth=who, data=b"{",
+                                               headers=latest(JSON))),
+    "400-request-id": (400, lambda c, who: c.submit(V2_STRUCTURED, body_for(V2_STRUCTURED), who,
+                                                    latest(BAD_REQUEST_ID))),
+    "400-duplicate": (400, lambda c, who: c.submit(
+        V2_STRUCTURED, body_for(V2_STRUCTURED), who,
+        latest({"X-Request-ID": accepted_id(c, V2_STRUCTURED, who, LATEST)}))),
+    "400-version": (400, lambda c, who: c.submit(V2_STRUCTURED, body_for(V2_STRUCTURED), who, v("2.01"))),
+    "401": (401, lambda c, who: c.submit(V2_STRUCTURED, body_for(V2_STRUCTURED), None, LATEST)),
+    "404-2.7": (404, lambda c, who: c.submit(V2_STRUCTURED, body_for(V2_STRUCTURED), who, v("2.7"))),
+    "406": (406, lambda c, who: c.submit(V2_STRUCTURED, body_for(V2_STRUCTURED), who, v("2.99"))),
+    "413": (413, lambda c, who: c.request("POST", V2_STRUCTURED, auth=who, data=BIG_BODY,
+                                          headers=latest(JSON))),
+    "415": (415, lambda c, who: c.request(
+        "POST", V2_STRUCTURED, auth=who, data=json.dumps(body_for(V2_STRUCTURED)).encode(),
+        headers=latest({"Content-Type": "text/plain"}))),
+    "422": (422, lambda c, who: c.submit(V2_STRUCTURED, body_for(V2_STRUCTURED, port=0), who, LATEST)),
+    "422-template": (422, lambda c, who: c.submit(
+        V2_STRUCTURED, body_for(V2_STRUCTURED, textfsm_template=BROKEN_TEMPLATE), who, LATEST)),
+    "422-ttp": (422, lambda c, who: c.submit(
+        V2_STRUCTURED, body_for(V2_STRUCTURED, ttp_template="<group>{{ a }}</group>"), who, LATEST)),
+}
+
+
+@pytest.mark.parametrize("case", V2_STRUCTURED_SUBMIT_CASES)
+def test_v2_submit_structured(templated, caller, case):
+    status, send = V2_STRUCTURED_SUBMIT_CASES[case]
+    body = expect(send(templated, caller), status)
+    blamed = {"422-template": "textfsm_template", "422-ttp": "ttp_template"}
+    if case in blamed:
+        assert [entry["loc"] for entry in body["errors"]] == [[blamed[case]]], body
+    if case == "422-template":
+        assert "line 4" in body["errors"][0]["msg"], body
+
+
+def test_v2_structured_without_templates(without_templates, caller):
+    response = without_templates.submit(V2_STRUCTURED, body_for(V2_STRUCTURED), caller, LATEST)
+    body = expect(response, 503)
+    assert body["type"] == "/problems/structured-output-unavailable", body
+    assert "Retry-After" not in response.headers
+
+
+V2_STRUCTURED_READ_CASES = {
+    "200": (200, lambda c, who: c.request(
+        "GET", f"{V2_STRUCTURED}/{accepted_id(c, V2_STRUCTURED, who, LATEST)}", auth=who, headers=LATEST)),
+    "200-plain-job": (200, lambda c, who: c.request(
+        "GET", f"{V2_STRUCTURED}/{accepted_id(c, '/v2/send-command', who)}", auth=who, headers=v("2.8"))),
+    "400-job-id": (400, lambda c, who: c.request("GET", f"{V2_STRUCTURED}/not-a-uuid", auth=who,
+                                                 headers=LATEST)),
+    "400-request-id": (400, lambda c, who: c.request(
+        "GET", f"{V2_STRUCTURED}/{uuid.uuid4()}", auth=who, headers=latest(BAD_REQUEST_ID))),
+    "400-version": (400, lambda c, who: c.request(
+        "GET", f"{V2_STRUCTURED}/{uuid.uuid4()}", auth=who, headers=v("two"))),
+    "401": (401, lambda c, who: c.request("GET", f"{V2_STRUCTURED}/{uuid.uuid4()}", headers=LATEST)),
+    "403": (403, lambda c, who: c.request("GET", f"{V2_STRUCTURED}/{uuid.uuid4()}", auth=who,
+                                          headers=LATEST)),
+    "404-2.7": (404, lambda c, who: c.request("GET", f"{V2_STRUCTURED}/{uuid.uuid4()}", auth=who,
+                                              headers=v("2.7"))),
+    "406": (406, lambda c, who: c.request(
+        "GET", f"{V2_STRUCTURED}/{uuid.uuid4()}", auth=who, headers=v("3.0"))),
+}
+
+
+@pytest.mark.parametrize("case", V2_STRUCTURED_READ_CASES)
+def test_v2_read_structured_job(templated, caller, case):
+    status, send = V2_STRUCTURED_READ_CASES[case]
+    body = expect(send(templated, caller), status)
+    if status == 200:
+        assert body["parse_errors"] == {} and body["results"] is None, body
+
+
+@pytest.fixture(scope="module")
+def templated_runner(module_fleet):
+    """ntc-templates loaded, with workers that run jobs."""
+    return module_fleet(workers=2, env=NTC_TEMPLATES).client()
+
+
+def test_v2_structured_results_of_finished_jobs(templated_runner, sw_enabled):
+    client = templated_runner
+    response = client.submit(V2_STRUCTURED, sw_enabled.body(commands=["show version", "show running-config"]),
+                             sw_enabled.auth, LATEST)
+    expect(response, 202)
+    job_id = response.json()["job_id"]
+    deadline = time.monotonic() + 30
+    while (body := expect(read_v2(client, job_id, sw_enabled.auth, "latest", V2_STRUCTURED), 200))["status"] \
+            not in ("finished", "failed"):
+        assert time.monotonic() < deadline, body
+        time.sleep(0.05)
+    assert isinstance(body["results"]["show version"], list), body
+    assert isinstance(body["results"]["show running-config"], str), body
+    v1 = expect(client.job(job_id, sw_enabled.auth, V1_STRUCTURED), 200)
+    assert v1["results"] == body["results"] and "parse_errors" not in v1
+    plain = expect(read_v2(client, job_id, sw_enabled.auth, "2.8"), 200)
+    assert all(isinstance(output, str) for output in plain["results"].values()), plain
+
+
+def templates_request(c, who, params=None, headers=LATEST):
+    return c.request("GET", "/v2/templates", auth=who, headers=headers,
+                     params={"platform": "cisco_ios"} if params is None else params)
+
+
+V2_TEMPLATES_CASES = {
+    "200": (200, lambda c, who: templates_request(c, who)),
+    "200-2.8": (200, lambda c, who: templates_request(c, who, {"platform": "huawei"}, v("2.8"))),
+    "400-request-id": (400, lambda c, who: templates_request(c, who, headers=latest(BAD_REQUEST_ID))),
+    "400-version": (400, lambda c, who: templates_request(c, who, headers=v("2.x"))),
+    "401": (401, lambda c, who: templates_request(c, None)),
+    "404-2.7": (404, lambda c, who: templates_request(c, who, headers=v("2.7"))),
+    "406": (406, lambda c, who: templates_request(c, who, headers=v("2.99"))),
+    "422": (422, lambda c, who: templates_request(c, who, {"platform": "autodetect"})),
+    "422-missing": (422, lambda c, who: templates_request(c, who, {})),
+}
+
+
+@pytest.mark.parametrize("case", V2_TEMPLATES_CASES)
+def test_v2_list_templates(templated, caller, case):
+    status, send = V2_TEMPLATES_CASES[case]
+    body = expect(send(templated, caller), status)
+    if status == 200:
+        assert body["templates"], body
+    if status == 422:
+        assert [entry["loc"] for entry in body["errors"]] == [["platform"]], body
+
+
+def test_v2_templates_without_templates(without_templates, caller):
+    body = expect(templates_request(without_templates, caller), 503)
+    assert body["type"] == "/problems/structured-output-unavailable", body
 
 
 # --- the validator itself ---------------------------------------------------------
