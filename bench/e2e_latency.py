@@ -6,6 +6,13 @@ Rounds are sequential, so every job is a cold one: a fresh SSH connection
 to the device, nothing else queued. The HTTPS connection is opened before
 timing starts (a keep-alive client pays the TLS handshake once, not per job).
 
+With --structured the job goes to `POST /v2/send-command-structured`
+(microversion 2.8, the same Basic device login): the same command, whose
+output the worker then parses with ntc-templates; a round counts only when
+the result holds `show version`'s record with its version filled in and no
+parse error. Set beside the plain run, it is what structured output costs
+end to end.
+
 Prints one JSON line (see stats.py) plus the server's own split of the
 median job: queue wait (enqueued -> started) and run (started -> ended).
 """
@@ -23,6 +30,7 @@ from stats import summary
 
 EXPECTED = "Cisco IOS Software"
 COMMAND = "show version"
+STRUCTURED_VERSION = "2.8"  # the microversion that brought POST /v2/send-command-structured
 
 
 def parse_args():
@@ -33,6 +41,8 @@ def parse_args():
     parser.add_argument("--password", required=True)
     parser.add_argument("--count", type=int, default=20)
     parser.add_argument("--poll", type=float, default=0.001, help="seconds between result polls")
+    parser.add_argument("--structured", action="store_true",
+                        help="submit to /v2/send-command-structured and check the parsed record")
     return parser.parse_args()
 
 
@@ -41,21 +51,31 @@ def stamp(text):
 
 
 def one_job(http, args, body):
+    route = f"{args.url}/v2/send-command-structured" if args.structured else f"{args.url}/v1/send_command"
     started = time.perf_counter()
-    submitted = http.post(f"{args.url}/v1/send_command", json=body)
+    submitted = http.post(route, json=body)
     if submitted.status_code != 202:
         sys.exit(f"submit answered {submitted.status_code}: {submitted.text[:300]}")
     job_id = submitted.json()["job_id"]
     while True:
-        job = http.get(f"{args.url}/v1/send_command/{job_id}").json()
+        job = http.get(f"{route}/{job_id}").json()
         if job["status"] not in ("queued", "started"):
             elapsed_ms = (time.perf_counter() - started) * 1000
             break
         time.sleep(args.poll)
-    output = (job.get("results") or {}).get(COMMAND, "")
-    if job["status"] != "finished" or job.get("error_code") or EXPECTED not in output:
-        sys.exit(f"job {job_id} did not return {EXPECTED!r}: {json.dumps(job)[:500]}")
+    if job["status"] != "finished" or job.get("error_code") or not answered(job, args.structured):
+        sys.exit(f"job {job_id} did not return {'a parsed' if args.structured else repr(EXPECTED)} "
+                 f"{COMMAND!r}: {json.dumps(job)[:500]}")
     return elapsed_ms, job
+
+
+def answered(job, structured):
+    """The plain job's text, or the structured job's record: a fast wrong answer must not pass."""
+    output = (job.get("results") or {}).get(COMMAND)
+    if not structured:
+        return EXPECTED in (output or "")
+    return (isinstance(output, list) and len(output) == 1 and output[0].get("version")
+            and not job.get("parse_errors"))
 
 
 def server_split(jobs):
@@ -78,6 +98,8 @@ def main():
     # the environment could sit between the client and loopback.
     http.trust_env = False
     http.auth = (args.user, args.password)
+    if args.structured:
+        http.headers["NAAS-API-Version"] = STRUCTURED_VERSION
     http.get(f"{args.url}/healthcheck").raise_for_status()
     body = {"host": "127.0.0.1", "port": args.device_port, "platform": "cisco_ios", "commands": [COMMAND]}
     samples, jobs = [], []
@@ -85,7 +107,7 @@ def main():
         elapsed_ms, job = one_job(http, args, body)
         samples.append(elapsed_ms)
         jobs.append(job)
-    result = summary("naas_end_to_end", samples)
+    result = summary("naas_end_to_end_structured" if args.structured else "naas_end_to_end", samples)
     result.update(server_split(jobs))
     print(json.dumps(result, sort_keys=True), flush=True)
 

@@ -47,6 +47,8 @@ def facts():
         "load": " / ".join(open("/proc/loadavg").read().split()[:3]),
         "netmiko": _version("netmiko"),
         "fake_switches": _version("fake-switches"),
+        "textfsm": _version("textfsm"),
+        "ntc_templates": _version("ntc_templates"),
         "python": platform.python_version(),
         "commit": commit,
     }

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# `make bench`: builds release binaries, measures submission throughput and
-# one-job latency against a fake switch on loopback, and rewrites
+# `make bench`: builds release binaries, measures submission throughput,
+# one-job latency against a fake switch on loopback (plain and structured
+# jobs), every platform on the simulator, and the TextFSM engine over
+# ntc-templates' conformance corpus beside Python's, and rewrites
 # docs/benchmarks.md with the figures. Every process it starts is stopped on
 # exit, whether the run succeeds or not. Method: see docs/benchmarks.md.
 set -euo pipefail
@@ -12,6 +14,9 @@ ROUNDS=${BENCH_ROUNDS:-20}
 # Netmiko's SSHDetect costs ~7 s per probe command: one round on a platform it finds with its
 # first command, and NAAS's autodetect on platforms that need several commands.
 PLATFORM_OPTIONS="--count 10 --autodetect-count 1 --autodetect-platforms arista_eos,huawei"
+# ntc-templates' conformance corpus: every case, three rounds on each side.
+CORPUS=${NTC_TEMPLATES_TESTS:-/work/shared/ntc-templates-tests}
+TEXTFSM_OPTIONS="--rounds 3"
 WRK_OPTIONS="-t2 -c8 -d${BENCH_WRK_DURATION:-10s} --latency"
 REPORT=docs/benchmarks.md
 # BENCH_SMOKE=1 (run by `make test`): the whole pipeline, briefly, on the
@@ -20,6 +25,7 @@ REPORT=docs/benchmarks.md
 if [ "${BENCH_SMOKE:-0}" = 1 ]; then
   ROUNDS=3
   PLATFORM_OPTIONS="--count 1 --autodetect-count 0"
+  TEXTFSM_OPTIONS="--rounds 1 --limit 100"
   WRK_OPTIONS="-t2 -c8 -d2s --latency"
   BENCH_SKIP_BUILD=1
   REPORT=$(mktemp "${TMPDIR:-/tmp}/naas-bench-smoke.XXXXXX.md")
@@ -29,6 +35,9 @@ DEVICE_PASSWORD=bench-pw-1
 ENABLE_SECRET=bench-en-1
 
 source bench/processes.sh
+
+# The templates folder both TextFSM engines read, and the one `naas serve` parses structured jobs with.
+TEMPLATES_DIR=${NAAS_TEMPLATES_DIR:-$("$PY" -c 'import ntc_templates, os; print(os.path.join(os.path.dirname(ntc_templates.__file__), "templates"))')}
 
 # BENCH_SKIP_BUILD=1 re-measures the binaries already in $SCRATCH.
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
@@ -122,6 +131,13 @@ wrk $WRK_OPTIONS -s bench/wrk/read.lua "https://127.0.0.1:$NAAS_PORT/v1/jobs?per
 grep '^BENCH_JSON ' "$WORK/wrk-list.txt" | cut -d' ' -f2- >"$RESULTS/listings.json"
 stop_pid "$NAAS_PID"
 
+echo "bench: end-to-end latency of structured jobs ($ROUNDS sequential jobs, v2 send-command-structured, --workers 8)"
+# A fresh server, as for the plain run: its first job also compiles the template.
+start_naas 8 e2e-structured --templates-dir "$TEMPLATES_DIR"
+"$PY" bench/e2e_latency.py --structured --url "https://127.0.0.1:$NAAS_PORT" --device-port "$DEVICE_PORT" \
+  --user "$DEVICE_USER" --password "$DEVICE_PASSWORD" --count "$ROUNDS" | tee "$RESULTS/e2e_structured.json"
+stop_pid "$NAAS_PID"
+
 echo "bench: Netmiko"
 "$PY" bench/netmiko_baseline.py "${DEVICE[@]}" --count "$ROUNDS" --secret "$ENABLE_SECRET" | tee "$RESULTS/netmiko.json"
 
@@ -132,6 +148,20 @@ echo "bench: libssh floor and NAAS device layer"
 echo "bench: every platform on the simulator, beside Netmiko ($PLATFORM_OPTIONS)"
 # shellcheck disable=SC2086 # PLATFORM_OPTIONS is a list of words on purpose
 "$PY" bench/platform_latency.py --bin "$BIN" $PLATFORM_OPTIONS | tee "$RESULTS/platforms.jsonl"
+
+echo "bench: TextFSM over ntc-templates' conformance corpus, beside Python textfsm ($TEXTFSM_OPTIONS)"
+if [ -d "$CORPUS" ]; then
+  # shellcheck disable=SC2086 # TEXTFSM_OPTIONS is a list of words on purpose
+  "$BIN/naas-bench" textfsm --corpus "$CORPUS" --templates-dir "$TEMPLATES_DIR" $TEXTFSM_OPTIONS | tee "$RESULTS/textfsm.json"
+  # shellcheck disable=SC2086
+  "$PY" bench/textfsm_baseline.py --corpus "$CORPUS" --templates-dir "$TEMPLATES_DIR" $TEXTFSM_OPTIONS \
+    | tee "$RESULTS/textfsm_python.json"
+else
+  echo "bench: NOTICE: the conformance corpus is not at $CORPUS (set NTC_TEMPLATES_TESTS); the corpus benchmark is skipped"
+  for side in textfsm textfsm_python; do
+    printf '{"skipped": "the conformance corpus was not at %s"}\n' "$CORPUS" >"$RESULTS/$side.json"
+  done
+fi
 
 "$PY" bench/report.py --results "$RESULTS" --wrk-options "$WRK_OPTIONS" --rounds "$ROUNDS" \
   --out "$REPORT"
