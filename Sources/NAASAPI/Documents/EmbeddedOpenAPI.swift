@@ -1068,6 +1068,7 @@ components:
             is compiled at submission: one that does not compile is a 422
             naming `textfsm_template`, the template line and the reason.
           type: [string, 'null']
+          format: textfsm-template
         ttp_template:
           description: NAAS's TTP template. Not supported, and ignored here like any unknown field.
 
@@ -3038,6 +3039,7 @@ components:
             is compiled at submission: one that does not compile is a 422
             naming `textfsm_template`, the template line and the reason.
           type: [string, 'null']
+          format: textfsm-template
         ttp_template:
           description: |
             NAAS's TTP templates are not supported: any value but null is a
