@@ -45,8 +45,9 @@ struct ParseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let output = try readInput()
+        // Templates first: a wrong platform or command fails at once, before standard input is read.
         let templates = template.isEmpty ? try indexTemplates() : try givenTemplates()
+        let output = try readInput()
         switch TemplateLibrary.parse(output, templates: templates) {
         case .records(let records):
             var json = RecordJSON.bytes(records, style: compact ? .compact : .pretty)
