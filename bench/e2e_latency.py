@@ -6,12 +6,14 @@ Rounds are sequential, so every job is a cold one: a fresh SSH connection
 to the device, nothing else queued. The HTTPS connection is opened before
 timing starts (a keep-alive client pays the TLS handshake once, not per job).
 
-With --structured the job goes to `POST /v2/send-command-structured`
-(microversion 2.8, the same Basic device login): the same command, whose
-output the worker then parses with ntc-templates; a round counts only when
-the result holds `show version`'s record with its version filled in and no
-parse error. Set beside the plain run, it is what structured output costs
-end to end.
+With --structured each round is a pair on the same server: the plain job
+and the same command through `POST /v2/send-command-structured`
+(microversion 2.8, the same Basic device login), whose output the worker
+parses with ntc-templates, in alternating order. A structured round counts
+only when the result holds `show version`'s record with its version filled
+in and no parse error. The summary is the structured jobs'; the median of
+the per-pair differences (structured minus plain) is what structure costs,
+with the noise of the shared fake switch and CPU paired out.
 
 Prints one JSON line (see stats.py) plus the server's own split of the
 median job: queue wait (enqueued -> started) and run (started -> ended).
@@ -50,21 +52,22 @@ def stamp(text):
     return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp() if text else None
 
 
-def one_job(http, args, body):
-    route = f"{args.url}/v2/send-command-structured" if args.structured else f"{args.url}/v1/send_command"
+def one_job(http, args, body, structured=False):
+    route = f"{args.url}/v2/send-command-structured" if structured else f"{args.url}/v1/send_command"
+    headers = {"NAAS-API-Version": STRUCTURED_VERSION} if structured else {}
     started = time.perf_counter()
-    submitted = http.post(route, json=body)
+    submitted = http.post(route, json=body, headers=headers)
     if submitted.status_code != 202:
         sys.exit(f"submit answered {submitted.status_code}: {submitted.text[:300]}")
     job_id = submitted.json()["job_id"]
     while True:
-        job = http.get(f"{route}/{job_id}").json()
+        job = http.get(f"{route}/{job_id}", headers=headers).json()
         if job["status"] not in ("queued", "started"):
             elapsed_ms = (time.perf_counter() - started) * 1000
             break
         time.sleep(args.poll)
-    if job["status"] != "finished" or job.get("error_code") or not answered(job, args.structured):
-        sys.exit(f"job {job_id} did not return {'a parsed' if args.structured else repr(EXPECTED)} "
+    if job["status"] != "finished" or job.get("error_code") or not answered(job, structured):
+        sys.exit(f"job {job_id} did not return {'a parsed' if structured else repr(EXPECTED)} "
                  f"{COMMAND!r}: {json.dumps(job)[:500]}")
     return elapsed_ms, job
 
@@ -98,19 +101,33 @@ def main():
     # the environment could sit between the client and loopback.
     http.trust_env = False
     http.auth = (args.user, args.password)
-    if args.structured:
-        http.headers["NAAS-API-Version"] = STRUCTURED_VERSION
     http.get(f"{args.url}/healthcheck").raise_for_status()
     body = {"host": "127.0.0.1", "port": args.device_port, "platform": "cisco_ios", "commands": [COMMAND]}
-    samples, jobs = [], []
-    for _ in range(args.count):
-        elapsed_ms, job = one_job(http, args, body)
-        samples.append(elapsed_ms)
-        jobs.append(job)
-    result = summary("naas_end_to_end_structured" if args.structured else "naas_end_to_end", samples)
-    result.update(server_split(jobs))
+    if args.structured:
+        result = paired_run(http, args, body)
+    else:
+        samples, jobs = zip(*(one_job(http, args, body) for _ in range(args.count)))
+        result = summary("naas_end_to_end", samples)
+        result.update(server_split(jobs))
     print(json.dumps(result, sort_keys=True), flush=True)
 
+
+def paired_run(http, args, body):
+    """Plain and structured jobs in pairs, alternating which goes first."""
+    plain, structured = [], []
+    for index in range(args.count):
+        kinds = (False, True) if index % 2 == 0 else (True, False)
+        for kind in kinds:
+            (structured if kind else plain).append(one_job(http, args, body, structured=kind))
+    result = summary("naas_end_to_end_structured", [elapsed for elapsed, _ in structured])
+    result.update(server_split([job for _, job in structured]))
+    result["paired_plain_p50_ms"] = round(statistics.median(elapsed for elapsed, _ in plain), 3)
+    result["paired_difference_p50_ms"] = round(
+        statistics.median(s - p for (s, _), (p, _) in zip(structured, plain)), 3)
+    plain_split = server_split([job for _, job in plain])
+    if plain_split:
+        result["paired_plain_server_run_p50_ms"] = plain_split["server_run_p50_ms"]
+    return result
 
 if __name__ == "__main__":
     main()

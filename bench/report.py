@@ -103,14 +103,15 @@ def latency_notes(runs):
                      f"{e2e['server_queue_wait_p50_ms']} ms in the queue and {e2e['server_run_p50_ms']} ms "
                      f"on the device; the rest of the end-to-end time is HTTPS and polling.")
     structured = runs["e2e_structured"]
-    notes.append(f"A structured job (`POST /v2/send-command-structured`, the same `show version` parsed by the "
+    server = (f" The server's timestamps put the median structured job's run at {structured['server_run_p50_ms']} ms "
+              f"and the paired plain jobs' at {structured['paired_plain_server_run_p50_ms']} ms."
+              if "paired_plain_server_run_p50_ms" in structured else "")
+    notes.append(f"Structured output (`POST /v2/send-command-structured`: the same `show version`, parsed by the "
                  f"worker with ntc-templates' `cisco_ios_show_version.textfsm`; a round counts only when the result "
-                 f"holds the record with its version) takes p50 {ms(structured['p50_ms'])} ms, "
-                 f"{structured['p50_ms'] - e2e['p50_ms']:+.2f} ms beside the plain job's p50"
-                 + (f"; the server puts its median run at {structured['server_run_p50_ms']} ms against "
-                    f"{e2e['server_run_p50_ms']} ms" if "server_run_p50_ms" in structured and "server_run_p50_ms" in e2e
-                    else "")
-                 + ". It runs on a fresh server, as the plain run does, so its first job also compiles the template.")
+                 f"holds the record with its version): p50 {ms(structured['p50_ms'])} ms. Run in pairs with plain "
+                 f"jobs on one server (plain p50 {ms(structured['paired_plain_p50_ms'])} ms there), the median "
+                 f"per-pair difference, what structure costs a client, is "
+                 f"{structured['paired_difference_p50_ms']:+.2f} ms.{server}")
     notes.append(f"Netmiko's p50 is {netmiko['p50_ms'] / e2e['p50_ms']:.1f}× NAAS's end-to-end p50.")
     return "\n\n".join(notes)
 
