@@ -7,6 +7,8 @@ struct CompiledPattern: @unchecked Sendable {
     private let expression: NSRegularExpression
     /// The name of each capture group, by group number minus one.
     let groupNames: [String?]
+    /// Text every match contains, looked for before the engine is called.
+    private let requiredLiteral: RequiredLiteral?
 
     init(python: String) throws(PatternError) {
         let translated = try PythonPattern(python)
@@ -16,12 +18,16 @@ struct CompiledPattern: @unchecked Sendable {
             throw PatternError(message: "not accepted by the regular expression engine: \(translated.icuPattern)")
         }
         groupNames = translated.groupNames
+        requiredLiteral = RequiredLiteral(python: Array(python.unicodeScalars))
     }
 
     var groupCount: Int { groupNames.count }
 
     /// The groups of a match at the start of `line`, or nil when it does not match.
     func match(_ line: MatchLine) -> PatternMatch? {
+        if let requiredLiteral, !line.utf8.withUnsafeBufferPointer(requiredLiteral.isFound) {
+            return nil
+        }
         guard let result = expression.firstMatch(in: line.text, options: .anchored, range: line.fullRange) else {
             return nil
         }
@@ -32,10 +38,12 @@ struct CompiledPattern: @unchecked Sendable {
 /// A line prepared once for every pattern tried on it.
 struct MatchLine {
     let text: String
+    let utf8: [UInt8]
     let fullRange: NSRange
 
     init(_ text: String) {
         self.text = text
+        self.utf8 = Array(text.utf8)
         self.fullRange = NSRange(location: 0, length: text.utf16.count)
     }
 }

@@ -5,7 +5,8 @@
 /// uses: `(?P<name>` (ICU names allow no `_`, so names are dropped and groups
 /// mapped by number, which the rewrite does not change), `{,n}`, a brace that
 /// is not a quantifier, a quantified lookaround, and `[` inside a class. It
-/// also reads `\Z` differently. Everything else is passed through unchanged.
+/// also reads `\Z` differently. One construct is rewritten for speed alone
+/// (`RepeatedRun`). Everything else is passed through unchanged.
 struct PythonPattern: Sendable {
     /// The pattern in ICU syntax.
     let icuPattern: String
@@ -39,8 +40,15 @@ private struct Translator {
     private(set) var output = String.UnicodeScalarView()
     private(set) var groupNames: [String?] = []
 
+    /// Flags such as `(?x)` change what a character means anywhere in the pattern.
+    private let hasInlineFlags: Bool
+
     init(_ source: [Unicode.Scalar]) {
         self.source = source
+        hasInlineFlags = source.indices.contains { index in
+            index + 2 < source.count && source[index] == "(" && source[index + 1] == "?"
+                && "aiLmsux-".unicodeScalars.contains(source[index + 2])
+        }
     }
 
     private func peek(_ offset: Int = 0) -> Unicode.Scalar? {
@@ -121,6 +129,11 @@ private struct Translator {
     private mutating func openGroup() throws(PatternError) {
         guard peek(1) == "?" else {
             groupNames.append(nil)
+            if !hasInlineFlags, let run = RepeatedRun(in: source, at: position) {
+                emit(run.replacement)
+                position = run.end
+                return
+            }
             groups.append(.capturing)
             emit("(")
             position += 1
