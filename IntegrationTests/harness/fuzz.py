@@ -21,6 +21,10 @@ what the documents cannot say in JSON Schema:
   not apply. The check `credentials_required` keeps the part that does
   apply: a request the server answered with 2xx, sent again without
   credentials, gets 401 with a Basic challenge.
+- A `textfsm_template` (`format: textfsm-template`) must compile, which
+  JSON Schema cannot say: a generated one is sent as one of a few templates
+  that do (a random string is a documented 422, not a schema-valid request;
+  the coverage phase ignores format strategies, so it is swapped at send).
 - `NAAS_FUZZ_OMIT_HEADERS` names header parameters to drop from the document
   before generation (a client that never sends them).
 
@@ -179,6 +183,14 @@ def _requires_credentials(operation):
     return bool(security) and {} not in security
 
 
+# Templates that compile, for `format: textfsm-template`.
+TEXTFSM_TEMPLATES = (
+    "Value TIME (\\S+)\n\nStart\n  ^\\*?${TIME}\\s -> Record\n",
+    "Value Required,Key NAME (\\w+)\nValue List ITEMS (\\d+)\n\nStart\n  ^${NAME}:\\s+${ITEMS} -> Continue\n  ^\\s*$$ -> Record\n",
+    "Value Filldown HOST (\\S+)\nValue PORT (\\S+)\n\nStart\n  ^host ${HOST}\n  ^port ${PORT} -> Record\n",
+)
+
+
 def _register_hooks():
     import requests
     import schemathesis
@@ -207,7 +219,13 @@ def _register_hooks():
 
     @schemathesis.hook
     def before_call(ctx, case, **kwargs):
-        if case.method.upper() != "POST" or not case.headers:
+        if case.method.upper() != "POST":
+            return
+        body = case.body
+        if isinstance(body, dict) and isinstance(body.get("textfsm_template"), str) \
+                and body["textfsm_template"] not in TEXTFSM_TEMPLATES:
+            body["textfsm_template"] = TEXTFSM_TEMPLATES[len(body["textfsm_template"]) % len(TEXTFSM_TEMPLATES)]
+        if not case.headers:
             return
         for name in list(case.headers):
             if name.lower() == "x-request-id" and UUID_PATTERN.match(str(case.headers[name])):
