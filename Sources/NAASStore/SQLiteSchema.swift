@@ -79,6 +79,14 @@ enum SQLiteSchema {
                 );
                 """)
         }
+        migrator.registerMigration("3-leases") { db in
+            try db.execute(sql: """
+                -- The worker that claimed a started job, and when its claim lapses
+                -- unless renewed (NULL: held until the job ends).
+                ALTER TABLE jobs ADD COLUMN worker TEXT;
+                ALTER TABLE jobs ADD COLUMN lease_expires_at REAL;
+                """)
+        }
         return migrator
     }
 }
