@@ -51,7 +51,7 @@ import Testing
             try await fixture.store.enqueue(job)
             let claimed = try #require(try await other.claimNext(contexts: ["default"], lease: JobLease(worker: "w", duration: 60)))
             #expect(claimed.credentials.password == "shared-key-pw")
-            try await other.finish(job.id, outcome: .succeeded(.config("done")))
+            try await other.finish(job.id, outcome: .succeeded(.commands([])))
             #expect(try await fixture.store.job(job.id)?.status == .finished)
         }
     }

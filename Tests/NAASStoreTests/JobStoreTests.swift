@@ -50,7 +50,7 @@ import Testing
 
     @Test(arguments: StoreEngine.all)
     func aBurstOfSubmissionsCommitsEachOnceAndRefusesOnlyTheDuplicate(_ engine: StoreEngine) async throws {
-        try await StoreFixture.with(engine) { fixture in
+        try await StoreFixture.with(engine) { fixture async throws in
             let shared = UUID().uuidString.lowercased()
             let ids = (0..<60).map { _ in UUID().uuidString.lowercased() } + [shared, shared]
             let store = fixture.store

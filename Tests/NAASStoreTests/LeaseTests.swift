@@ -23,7 +23,7 @@ import Testing
             #expect(try await fixture.store.claimNext() == nil)
             #expect(try await fixture.store.failExpiredLeases(now: Date().addingTimeInterval(60)).isEmpty, "failed once only")
             // The lost worker reporting late changes nothing.
-            #expect(try await fixture.store.finish(job.id, outcome: .succeeded(.config("late"))).isEmpty)
+            #expect(try await fixture.store.finish(job.id, outcome: .succeeded(.commands([]))).isEmpty)
             #expect(try await fixture.store.job(job.id)?.status == .failed)
         }
     }
@@ -52,7 +52,7 @@ import Testing
             let ended = StoreFixture.job()
             try await fixture.store.enqueue(ended)
             _ = try await fixture.store.claimNext(contexts: nil, lease: JobLease(worker: "w1", duration: 30))
-            try await fixture.store.finish(ended.id, outcome: .succeeded(.config("ok")))
+            try await fixture.store.finish(ended.id, outcome: .succeeded(.commands([])))
             #expect(try await fixture.store.renewLeases(worker: "w1", until: Date().addingTimeInterval(60)).isEmpty)
             #expect(try await fixture.store.renewLeases(worker: "w2", until: Date().addingTimeInterval(60)).isEmpty)
             #expect(try await fixture.store.job(ended.id)?.status == .finished)

@@ -178,7 +178,7 @@ import Testing
 
     @Test(arguments: StoreEngine.all)
     func requestCountsRestartWithEachWindow(_ engine: StoreEngine) async throws {
-        try await StoreFixture.with(engine) { fixture in
+        try await StoreFixture.with(engine) { fixture async throws in
             let start = Date(timeIntervalSince1970: 1_800_000_000)
             #expect(try await fixture.store.countRequests(subjects: ["a", "b"], window: 60, at: start) == [1, 1])
             #expect(try await fixture.store.countRequests(subjects: ["a"], window: 60, at: start.addingTimeInterval(30)) == [2])

@@ -122,7 +122,7 @@ final class WakeupCounter: Sendable {
     private let task = Mutex<Task<Void, Never>?>(nil)
 
     init(_ stream: AsyncStream<Void>) {
-        let consumer = Task { [count] in
+        let consumer = Task { [self] in
             for await _ in stream { count.withLock { $0 += 1 } }
         }
         task.withLock { $0 = consumer }
