@@ -126,11 +126,12 @@ import Testing
     /// threshold is reached exactly when the last of them commits.
     @Test(arguments: StoreEngine.all)
     func failuresEndedAtOnceAcrossStoresReachTheThresholdOnce(_ engine: StoreEngine) async throws {
-        let policy = ProtectionPolicy(circuitThreshold: 0, deviceLockout: .init(threshold: 12, window: 600, duration: 600))
+        let policy = ProtectionPolicy(circuitThreshold: 0, deviceLockout: .init(threshold: 20, window: 600, duration: 600))
         try await StoreFixture.with(engine, protection: policy) { fixture in
-            let stores = [fixture.store, try await fixture.sibling(protection: policy), try await fixture.sibling(protection: policy)]
+            var stores = [fixture.store]
+            for _ in 0..<3 { stores.append(try await fixture.sibling(protection: policy)) }
             var claimed: [String] = []
-            for _ in 0..<12 {
+            for _ in 0..<20 {
                 try await fixture.store.enqueue(StoreFixture.job(port: 2201))
                 claimed.append(try #require(try await fixture.store.claimNext()).id)
             }
@@ -144,10 +145,10 @@ import Testing
             }
             #expect(events.count == 1)
             guard case .deviceLockedOut(_, let failures, _)? = events.first else {
-                Issue.record("12 concurrent failures must lock the device out once: \(events)")
+                Issue.record("20 concurrent failures must lock the device out once: \(events)")
                 return
             }
-            #expect(failures == 12)
+            #expect(failures == 20)
         }
     }
 
