@@ -29,7 +29,7 @@ public final class SQLiteJobStore: JobStore {
         }
         configuration.busyMode = .timeout(5)
         pool = try DatabasePool(path: path, configuration: configuration)
-        try SQLiteSchema.migrator.migrate(pool)
+        try SQLiteSchema.migrate(pool)
         self.vault = vault
         self.retention = retention
         self.protection = protection

@@ -13,12 +13,12 @@ import Testing
         let vault = CredentialVault(key: SymmetricKey(size: .bits256))
         do {
             let stores = try await withThrowingTaskGroup(of: (any TestStore).self) { group in
-                for _ in 0..<3 {
+                for _ in 0..<4 {
                     group.addTask { try await location.open(vault: vault, retention: .init(), protection: .init()) }
                 }
                 return try await group.reduce(into: [any TestStore]()) { $0.append($1) }
             }
-            #expect(stores.count == 3)
+            #expect(stores.count == 4)
             let fingerprints = Set(stores.map { $0.ownerFingerprint(username: "ops", password: "pw") })
             #expect(fingerprints.count == 1, "one salt, whoever created it")
             for store in stores {
