@@ -69,14 +69,19 @@ struct PostgresURL: Sendable, Equatable, CustomStringConvertible, CustomDebugStr
         self.tlsMode = tlsMode
     }
 
-    /// A URL that could not be read, shown with everything between the scheme
-    /// and the last `@` (user and password) hidden: a password may hold any
-    /// character, so nothing short of that is sure to hide it.
+    /// A URL that could not be read, as it may be shown. A password may hold
+    /// any character and the URL may be wrong anywhere, so everything before
+    /// its last `@` (user and password) is hidden; without an `@`, all that
+    /// follows the first colon after the scheme, where a password would start.
     static func redacting(_ text: String) -> String {
-        guard let schemeEnd = text.range(of: "://"), let at = text.range(of: "@", options: .backwards),
-              schemeEnd.upperBound <= at.lowerBound
-        else { return text }
-        return String(text[..<schemeEnd.upperBound]) + "***" + String(text[at.lowerBound...])
+        let start = text.range(of: "://")?.upperBound ?? text.startIndex
+        let scheme = text[..<start]
+        let rest = text[start...]
+        if let at = rest.range(of: "@", options: .backwards) {
+            return scheme + "***" + rest[at.lowerBound...]
+        }
+        guard let colon = rest.firstIndex(of: ":") else { return text }
+        return scheme + rest[..<colon] + ":***"
     }
 
     static func isLoopback(_ host: String) -> Bool {

@@ -32,13 +32,17 @@ import Testing
         "postgres://naas:hunter2-secret@127.0.0.1:99999/naas",
         "postgres://naas:hunter2-secret@127.0.0.1/a/b",
         "postgres://naas:hunter2-secret@127.0.0.1:port/naas",
+        "postgres://naas:hunter2-secret",
+        "postgres://naas:hunter2/secret",
+        "postgres:/naas:hunter2-secret@127.0.0.1/naas",
+        "naas:hunter2-secret@127.0.0.1/naas",
     ])
     func aMalformedURLIsRefusedWithoutItsPassword(_ text: String) {
         #expect {
             _ = try PostgresURL(text)
         } throws: { error in
             guard case PostgresStoreError.invalidURL = error else { return false }
-            return !"\(error)".contains("hunter2") && "\(error)".contains("***@")
+            return !"\(error)".contains("hunter2") && "\(error)".contains("***")
         }
     }
 
