@@ -21,8 +21,6 @@ public final class PostgresJobStore: Sendable {
     let lockouts = LockoutSnapshot()
     let wakeups: WakeupBroadcast
     let listener: PostgresQueueListener
-    /// The URL without its password, for errors.
-    let location: String
     private let fingerprints: SaltedFingerprints
     let submissions: GroupCommit<PendingJob, Bool>
     private let clientTask: Task<Void, Never>
@@ -34,7 +32,7 @@ public final class PostgresJobStore: Sendable {
     /// - Parameters:
     ///   - url: `postgres://user:password@host:port/database` (or `postgresql://`),
     ///     optionally with `?sslmode=disable|prefer|require|verify-full`.
-    ///   - maximumConnections: The size of the pool; one of them listens for wake-ups.
+    ///   - maximumConnections: The size of the pool (at least 2: one of them listens for wake-ups).
     ///   - logger: For PostgresNIO's own messages; silent by default.
     /// - Throws: `PostgresStoreError`, naming the URL without its password.
     public static func open(
@@ -95,7 +93,6 @@ public final class PostgresJobStore: Sendable {
         self.vault = vault
         self.retention = retention
         self.protection = protection
-        self.location = address.redacted
         self.fingerprints = SaltedFingerprints(salt: salt)
         let (listener, wakeups) = (PostgresQueueListener(), WakeupBroadcast())
         self.listener = listener
