@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -60,6 +61,7 @@ let package = Package(
             dependencies: [
                 "NAASCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -152,7 +154,11 @@ let package = Package(
         .testTarget(name: "NAASParsingTests", dependencies: ["NAASParsing", "TextFSM"], swiftSettings: strict),
         .testTarget(name: "NAASCoreTests", dependencies: ["NAASCore"], swiftSettings: strict),
         .testTarget(name: "NAASDeviceTests", dependencies: ["NAASDevice", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio")], swiftSettings: strict),
-        .testTarget(name: "NAASStoreTests", dependencies: ["NAASStore"], swiftSettings: strict),
+        .testTarget(
+            name: "NAASStoreTests",
+            dependencies: ["NAASStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "NAASAPITests",
             dependencies: [

@@ -1,16 +1,27 @@
 import Foundation
 import NAASCore
 
-/// The durable queue and job history. SQLite backs it in one process;
-/// other engines implement the same protocol and pass the same tests.
+/// The durable queue and job history. SQLite backs it in one process,
+/// PostgreSQL in a fleet of processes; both pass the same tests.
 public protocol JobStore: Sendable {
     /// Commits a new queued job. Returns only once the job is durable.
     /// Throws `StoreError.duplicateJobID` when the id is taken.
     func enqueue(_ job: NewJob) async throws
 
     /// Atomically moves the oldest queued job of one of `contexts` (any, when
-    /// nil) to `started` and hands it to one caller.
-    func claimNext(contexts: Set<String>?) async throws -> ClaimedJob?
+    /// nil) to `started` and hands it to one caller, never to two. With a
+    /// lease, the job is held for that worker until the lease lapses; without
+    /// one, until it ends (for a store that one process owns).
+    func claimNext(contexts: Set<String>?, lease: JobLease?) async throws -> ClaimedJob?
+
+    /// Extends to `until` the leases of `worker`'s started jobs; returns their ids.
+    @discardableResult
+    func renewLeases(worker: String, until: Date) async throws -> [String]
+
+    /// Fails every started job whose lease lapsed by `now`, with the error
+    /// `reason(worker)`, and erases its credentials; returns their ids. Such a
+    /// job is never claimed again: it may have partly completed.
+    func failExpiredLeases(now: Date, reason: @escaping @Sendable (_ worker: String) -> String) async throws -> [String]
 
     /// Records how a started job ended, erases its credentials, and counts the
     /// outcome against the device (and the Basic login) for the circuit
@@ -32,7 +43,9 @@ public protocol JobStore: Sendable {
     func queueDepths() async throws -> [String: Int]
 
     /// Ends every job left `started` by a process that died: a job that may
-    /// have half-run (a config push) is never re-run silently.
+    /// have half-run (a config push) is never re-run silently. Every started
+    /// job, leased or not: only for a store that one process owns. Processes
+    /// sharing a store use leases and `failExpiredLeases` instead.
     func failInterruptedJobs(reason: String) async throws -> [String]
 
     /// Deletes jobs whose results outlived their retention.
@@ -46,9 +59,19 @@ public protocol JobStore: Sendable {
 }
 
 extension JobStore {
-    /// The oldest queued job of any context.
+    /// The oldest queued job of one of `contexts`, held until it ends (no lease).
+    public func claimNext(contexts: Set<String>?) async throws -> ClaimedJob? {
+        try await claimNext(contexts: contexts, lease: nil)
+    }
+
+    /// The oldest queued job of any context, held until it ends (no lease).
     public func claimNext() async throws -> ClaimedJob? {
-        try await claimNext(contexts: nil)
+        try await claimNext(contexts: nil, lease: nil)
+    }
+
+    /// Fails the started jobs whose lease lapsed by `now`, naming each one's lost worker.
+    public func failExpiredLeases(now: Date) async throws -> [String] {
+        try await failExpiredLeases(now: now, reason: JobLease.lostWorkerReason)
     }
 
     /// One page of an owner's jobs, newest first.

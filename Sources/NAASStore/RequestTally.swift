@@ -23,6 +23,8 @@ final class RequestTally: Sendable {
         /// The store's totals at the last flush.
         var stored: [Key: Int] = [:]
         var flushing = false
+        /// The store is closed: nothing is flushed any more.
+        var stopped = false
     }
 
     private let state = Mutex(State())
@@ -44,8 +46,9 @@ final class RequestTally: Sendable {
             }
             // Totals of windows that have ended answer nothing any more.
             state.stored = state.stored.filter { $0.key.windowStart >= windowStart }
-            defer { state.flushing = true }
-            return (counts, !state.flushing)
+            let startFlushing = !state.flushing && !state.stopped
+            if startFlushing { state.flushing = true }
+            return (counts, startFlushing)
         }
         if startFlushing {
             Task { await self.flushWhilePending() }
@@ -61,10 +64,17 @@ final class RequestTally: Sendable {
         }
     }
 
+    /// Stops flushing, for a store being closed: counts not yet in the store
+    /// are dropped rather than retried against a database that is gone.
+    func stop() {
+        state.withLock { $0.stopped = true }
+    }
+
     private func flushWhilePending() async {
         while true {
             try? await Task.sleep(for: flushInterval)
             let batch = state.withLock { state in
+                if state.stopped { state.pending = [:] }
                 let batch = state.pending
                 state.pending = [:]
                 state.inFlight = batch

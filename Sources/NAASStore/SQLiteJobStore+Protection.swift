@@ -71,19 +71,13 @@ extension SQLiteJobStore: ProtectionStore {
 
     /// Counts a job's outcome against its device and its Basic login, inside the transaction that ends it.
     func recordProtection(_ outcome: JobOutcome, device: String, loginSubject: String?, now: Double, _ db: Database) throws -> [ProtectionEvent] {
-        let code: DeviceErrorCode?
-        switch outcome {
-        case .succeeded: code = nil
-        case .deviceFailed(let failure): code = failure.code
-        case .crashed: return []
-        }
-        if code == .circuitOpen { return [] }  // NAAS did not try the device: nothing learned
-        var events = try recordCircuit(failed: code?.isUnreachable == true, device: device, now: now, db)
-        if let code, code.isUnreachable || code == .authFailure,
+        guard let lesson = ProtectionLesson(outcome) else { return [] }
+        var events = try recordCircuit(failed: lesson.deviceUnreachable, device: device, now: now, db)
+        if lesson.countsAgainstDevice,
            let lockout = try recordFailure(.device, subject: device, policy: protection.deviceLockout, now: now, db) {
             events.append(.deviceLockedOut(device: device, failures: lockout.failures, until: lockout.until))
         }
-        if code == .authFailure, let loginSubject,
+        if lesson.countsAgainstLogin, let loginSubject,
            let lockout = try recordFailure(.user, subject: loginSubject, policy: protection.userLockout, now: now, db) {
             events.append(.userLockedOut(subject: loginSubject, failures: lockout.failures, until: lockout.until))
         }
@@ -100,11 +94,14 @@ extension SQLiteJobStore: ProtectionStore {
             return state == "closed" ? [] : [.circuitClosed(device: device)]
         }
         let failures = (row?["failures"] as Int? ?? 0) + 1
-        let opens = state == "half_open" || (state == "closed" && failures >= protection.circuitThreshold)
+        let opens = ProtectionLesson.failureOpensCircuit(state: state, failures: failures, threshold: protection.circuitThreshold)
         let retryAt = now + protection.circuitTimeout
+        // A failure reported while the circuit is already open (a job that was
+        // running when it opened) keeps the timeout it has.
         try db.execute(sql: """
             INSERT INTO circuits (device, failures, state, retry_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT(device) DO UPDATE SET failures = excluded.failures, state = excluded.state, retry_at = excluded.retry_at
+            ON CONFLICT(device) DO UPDATE SET failures = excluded.failures, state = excluded.state,
+                retry_at = coalesce(excluded.retry_at, retry_at)
             """, arguments: [device, failures, opens ? "open" : state, opens ? retryAt : nil])
         return opens ? [.circuitOpened(device: device, failures: failures, retryAt: Date(timeIntervalSince1970: retryAt))] : []
     }

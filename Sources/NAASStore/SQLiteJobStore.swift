@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 import NAASCore
@@ -8,24 +7,13 @@ import NAASCore
 public final class SQLiteJobStore: JobStore {
     let pool: DatabasePool
     private let vault: CredentialVault
-    private let retention: RetentionPolicy
+    let retention: RetentionPolicy
     let protection: ProtectionPolicy
-    private let ownerSalt: Data
+    private let fingerprints: SaltedFingerprints
     private let submissions: GroupCommit<PendingJob, Bool>
     let requestCounts: RequestTally
     let lockouts = LockoutSnapshot()
-
-    /// A job row ready to insert.
-    struct PendingJob: Sendable {
-        let id: String
-        let owner: String
-        let context: String
-        let spec: String
-        let sealedCredentials: Data
-        let loginSubject: String?
-        let submittedBy: String?
-        let createdAt: Double
-    }
+    let wakeups = WakeupBroadcast()
 
     public static let fileName = "naas.sqlite"
 
@@ -41,11 +29,11 @@ public final class SQLiteJobStore: JobStore {
         }
         configuration.busyMode = .timeout(5)
         pool = try DatabasePool(path: path, configuration: configuration)
-        try SQLiteSchema.migrator.migrate(pool)
+        try SQLiteSchema.migrate(pool)
         self.vault = vault
         self.retention = retention
         self.protection = protection
-        self.ownerSalt = try Self.loadOrCreateSalt(pool)
+        self.fingerprints = SaltedFingerprints(salt: try Self.loadOrCreateSalt(pool))
         self.submissions = GroupCommit { [pool] jobs in
             try await pool.write { db in
                 // ON CONFLICT leaves a taken id alone and tells that caller alone; the rest of the group commits.
@@ -75,53 +63,30 @@ public final class SQLiteJobStore: JobStore {
                let salt = Data(base64Encoded: existing) {
                 return salt
             }
-            let salt = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+            let salt = SaltedFingerprints.newSalt()
             try db.execute(sql: "INSERT INTO meta (name, value) VALUES ('owner_salt', ?)", arguments: [salt.base64EncodedString()])
             return salt
         }
     }
 
     public func ownerFingerprint(username: String, password: String) -> String {
-        var hasher = SHA256()
-        hasher.update(data: ownerSalt)
-        hasher.update(data: Data(username.utf8))
-        hasher.update(data: Data([0]))
-        hasher.update(data: Data(password.utf8))
-        return Self.hex(hasher.finalize())
+        fingerprints.owner(username: username, password: password)
     }
 
     public func loginFingerprint(_ username: String) -> String {
-        var hasher = SHA256()
-        hasher.update(data: ownerSalt)
-        hasher.update(data: Data("login\u{0}".utf8))
-        hasher.update(data: Data(username.utf8))
-        return Self.hex(hasher.finalize())
-    }
-
-    static func hex(_ digest: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        for byte in digest {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        fingerprints.login(username)
     }
 
     public func enqueue(_ job: NewJob) async throws {
-        let spec = String(decoding: try JSONEncoder().encode(job.spec), as: UTF8.self)
-        let pending = PendingJob(
-            id: job.id, owner: job.owner, context: job.context, spec: spec,
-            sealedCredentials: try vault.seal(job.credentials), loginSubject: job.loginSubject, submittedBy: job.submittedBy,
-            createdAt: job.createdAt.timeIntervalSince1970)
-        guard try await submissions.submit(pending) else {
+        guard try await submissions.submit(try PendingJob(job, vault: vault)) else {
             throw StoreError.duplicateJobID(job.id)
         }
+        wakeups.announce(context: job.context)
     }
 
-    public func claimNext(contexts: Set<String>?) async throws -> ClaimedJob? {
+    public func claimNext(contexts: Set<String>?, lease: JobLease?) async throws -> ClaimedJob? {
         let now = Date().timeIntervalSince1970
-        var arguments: StatementArguments = [now]
+        var arguments: StatementArguments = [now, lease?.worker, lease.map { now + $0.duration }]
         var contextFilter = ""
         if let contexts {
             guard !contexts.isEmpty else { return nil }
@@ -134,7 +99,7 @@ public final class SQLiteJobStore: JobStore {
         // Rows are not Sendable: copy the columns out inside the database closure.
         let claimed = try await pool.write { db -> (id: String, submittedBy: String?, spec: String, sealed: Data?)? in
             try Row.fetchOne(db.cachedStatement(sql: """
-                UPDATE jobs SET status = 'started', started_at = ?
+                UPDATE jobs SET status = 'started', started_at = ?, worker = ?, lease_expires_at = ?
                 WHERE seq = (SELECT seq FROM jobs WHERE status = 'queued'\(claimFilter) ORDER BY seq LIMIT 1)
                 RETURNING id, submitted_by, spec, credentials
                 """), arguments: claimArguments).map { row in (row["id"], row["submitted_by"], row["spec"], row["credentials"]) }
@@ -150,23 +115,16 @@ public final class SQLiteJobStore: JobStore {
     @discardableResult
     public func finish(_ id: String, outcome: JobOutcome) async throws -> [ProtectionEvent] {
         let now = Date().timeIntervalSince1970
-        let (status, output, error, code): (JobStatus, String?, String?, String?)
-        switch outcome {
-        case .succeeded(let result):
-            (status, output, error, code) = (.finished, try JobOutputCoding.encode(result), nil, nil)
-        case .deviceFailed(let failure):
-            (status, output, error, code) = (.finished, nil, failure.message, failure.code.rawValue)
-        case .crashed(let message):
-            (status, output, error, code) = (.failed, nil, message, nil)
-        }
-        let keep = (status == .finished && code == nil) ? retention.succeeded : retention.failed
+        let ending = try JobEnding(outcome, retention: retention)
         let events: [ProtectionEvent] = try await pool.write { [self] db in
             let ended = try Row.fetchOne(db.cachedStatement(sql: """
                 UPDATE jobs SET status = ?, output = ?, error = ?, error_code = ?, ended_at = ?,
-                    expires_at = ?, credentials = NULL
+                    expires_at = ?, credentials = NULL, lease_expires_at = NULL
                 WHERE id = ? AND status = 'started'
                 RETURNING spec, login_subject
-                """), arguments: [status.rawValue, output, error, code, now, now + keep, id])
+                """), arguments: [
+                    ending.status.rawValue, ending.output, ending.error, ending.errorCode, now, now + ending.retention, id,
+                ])
             guard let ended else { return [] }
             let spec = try JSONDecoder().decode(JobSpec.self, from: Data((ended["spec"] as String).utf8))
             return try recordProtection(
@@ -248,7 +206,8 @@ public final class SQLiteJobStore: JobStore {
         let keep = retention.failed
         return try await pool.write { db in
             try String.fetchAll(db, sql: """
-                UPDATE jobs SET status = 'failed', error = ?, ended_at = ?, expires_at = ?, credentials = NULL
+                UPDATE jobs SET status = 'failed', error = ?, ended_at = ?, expires_at = ?, credentials = NULL,
+                    lease_expires_at = NULL
                 WHERE status = 'started' RETURNING id
                 """, arguments: [reason, now, now + keep])
         }

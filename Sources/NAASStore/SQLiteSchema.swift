@@ -2,6 +2,24 @@ import GRDB
 
 /// The SQLite schema, as ordered migrations.
 enum SQLiteSchema {
+    /// Applies the migrations the file lacks. Processes opening one file at
+    /// once can each set out to apply the same migration: the second to get
+    /// the write lock fails (its table or column exists already) and rolls
+    /// back. A failure while another process made progress is that race, so
+    /// it tries again with what is applied now; any other failure is thrown.
+    static func migrate(_ pool: DatabasePool) throws {
+        while true {
+            let before = try pool.read { db in try migrator.appliedIdentifiers(db) }
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch {
+                let after = try pool.read { db in try migrator.appliedIdentifiers(db) }
+                guard after != before else { throw error }
+            }
+        }
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("1-jobs") { db in
@@ -77,6 +95,14 @@ enum SQLiteSchema {
                     window_start REAL NOT NULL,
                     count INTEGER NOT NULL
                 );
+                """)
+        }
+        migrator.registerMigration("3-leases") { db in
+            try db.execute(sql: """
+                -- The worker that claimed a started job, and when its claim lapses
+                -- unless renewed (NULL: held until the job ends).
+                ALTER TABLE jobs ADD COLUMN worker TEXT;
+                ALTER TABLE jobs ADD COLUMN lease_expires_at REAL;
                 """)
         }
         return migrator

@@ -11,31 +11,37 @@ import Testing
             createdAt: now, lifetime: lifetime, expiresAt: lifetime.map { now.addingTimeInterval($0) })
     }
 
-    @Test func keysAreFoundByTheHashOfTheirTokenOnly() async throws {
-        let fixture = try StoreFixture()
-        try await fixture.store.insertKey(key(), tokenHash: "hash-1")
-        let found = try #require(try await fixture.store.key(tokenHash: "hash-1"))
-        #expect(found.id == "k-0123456789ab" && found.role == .operator && found.contexts == .only(["lab"]))
-        #expect(try await fixture.store.key(tokenHash: "hash-2") == nil)
-        #expect(try await fixture.store.keys().map(\.id) == ["k-0123456789ab"])
+    @Test(arguments: StoreEngine.all)
+    func keysAreFoundByTheHashOfTheirTokenOnly(_ engine: StoreEngine) async throws {
+        try await StoreFixture.with(engine) { fixture in
+            try await fixture.store.insertKey(key(), tokenHash: "hash-1")
+            let found = try #require(try await fixture.store.key(tokenHash: "hash-1"))
+            #expect(found.id == "k-0123456789ab" && found.role == .operator && found.contexts == .only(["lab"]))
+            #expect(try await fixture.store.key(tokenHash: "hash-2") == nil)
+            #expect(try await fixture.store.keys().map(\.id) == ["k-0123456789ab"])
+        }
     }
 
-    @Test func revocationIsPermanentAndReported() async throws {
-        let fixture = try StoreFixture()
-        try await fixture.store.insertKey(key(), tokenHash: "hash-1")
-        let revoked = try #require(try await fixture.store.revokeKey(id: "k-0123456789ab", at: Date()))
-        #expect(revoked.status(at: Date()) == .revoked)
-        #expect(try await fixture.store.revokeKey(id: "k-ffffffffffff", at: Date()) == nil)
-        #expect(try await fixture.store.replaceToken(id: "k-0123456789ab", tokenHash: "hash-2", prefix: "p", expiresAt: nil) == nil)
+    @Test(arguments: StoreEngine.all)
+    func revocationIsPermanentAndReported(_ engine: StoreEngine) async throws {
+        try await StoreFixture.with(engine) { fixture in
+            try await fixture.store.insertKey(key(), tokenHash: "hash-1")
+            let revoked = try #require(try await fixture.store.revokeKey(id: "k-0123456789ab", at: Date()))
+            #expect(revoked.status(at: Date()) == .revoked)
+            #expect(try await fixture.store.revokeKey(id: "k-ffffffffffff", at: Date()) == nil)
+            #expect(try await fixture.store.replaceToken(id: "k-0123456789ab", tokenHash: "hash-2", prefix: "p", expiresAt: nil) == nil)
+        }
     }
 
-    @Test func rotationReplacesTheTokenAndKeepsTheKey() async throws {
-        let fixture = try StoreFixture()
-        try await fixture.store.insertKey(key(), tokenHash: "hash-1")
-        let rotated = try #require(try await fixture.store.replaceToken(id: "k-0123456789ab", tokenHash: "hash-2", prefix: "naas_new", expiresAt: nil))
-        #expect(rotated.prefix == "naas_new" && rotated.role == .operator && rotated.expiresAt == nil)
-        #expect(try await fixture.store.key(tokenHash: "hash-1") == nil)
-        #expect(try await fixture.store.key(tokenHash: "hash-2")?.id == "k-0123456789ab")
+    @Test(arguments: StoreEngine.all)
+    func rotationReplacesTheTokenAndKeepsTheKey(_ engine: StoreEngine) async throws {
+        try await StoreFixture.with(engine) { fixture in
+            try await fixture.store.insertKey(key(), tokenHash: "hash-1")
+            let rotated = try #require(try await fixture.store.replaceToken(id: "k-0123456789ab", tokenHash: "hash-2", prefix: "naas_new", expiresAt: nil))
+            #expect(rotated.prefix == "naas_new" && rotated.role == .operator && rotated.expiresAt == nil)
+            #expect(try await fixture.store.key(tokenHash: "hash-1") == nil)
+            #expect(try await fixture.store.key(tokenHash: "hash-2")?.id == "k-0123456789ab")
+        }
     }
 
     @Test func expiryIsAStatusNotADeletion() {

@@ -1,19 +1,96 @@
 import Crypto
 import Foundation
 import NAASCore
+import Synchronization
 @testable import NAASStore
 
-/// A fresh SQLite store in its own temporary directory.
-struct StoreFixture {
-    let directory: URL
-    let store: SQLiteJobStore
+/// What the store tests reach into, beyond the service's protocols.
+protocol TestStore: ServiceStore {
+    var requestCounts: RequestTally { get }
+    func credentialsAreErased(_ id: String) async throws -> Bool
+    /// The migrations the database has applied, and those this build knows, in order.
+    func appliedMigrations() async throws -> [String]
+    var knownMigrations: [String] { get }
+    /// Returns once wake-ups from other stores on the same database can arrive.
+    func waitUntilListening() async -> Bool
+    func close() async
+}
 
-    init(retention: RetentionPolicy = .init(), protection: ProtectionPolicy = .init()) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("naas-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try SQLiteJobStore(
-            path: directory.appendingPathComponent("naas.sqlite").path,
-            vault: CredentialVault(key: SymmetricKey(size: .bits256)), retention: retention, protection: protection)
+extension SQLiteJobStore: TestStore {
+    func appliedMigrations() async throws -> [String] {
+        try await pool.read { db in try SQLiteSchema.migrator.appliedMigrations(db) }
+    }
+
+    var knownMigrations: [String] { SQLiteSchema.migrator.migrations }
+
+    func waitUntilListening() async -> Bool { true }
+
+    func close() async {}
+}
+
+extension PostgresJobStore: TestStore {
+    func appliedMigrations() async throws -> [String] {
+        try await appliedSchemaVersions().map(String.init)
+    }
+
+    var knownMigrations: [String] { PostgresSchema.migrations.map { String($0.version) } }
+
+    func waitUntilListening() async -> Bool {
+        await waitUntilListening(timeout: .seconds(30))
+    }
+}
+
+/// A fresh store of one engine, in a new SQLite directory or a new PostgreSQL
+/// database, closed and removed when the test's body returns.
+final class StoreFixture: Sendable {
+    let engine: StoreEngine
+    let location: StoreLocation
+    /// One key for every store of the fixture, as processes sharing a store share it.
+    let vault = CredentialVault(key: SymmetricKey(size: .bits256))
+    let retention: RetentionPolicy
+    let store: any TestStore
+    private let opened = Mutex<[any TestStore]>([])
+
+    private init(engine: StoreEngine, location: StoreLocation, retention: RetentionPolicy, protection: ProtectionPolicy) async throws {
+        self.engine = engine
+        self.location = location
+        self.retention = retention
+        store = try await location.open(vault: vault, retention: retention, protection: protection)
+        opened.withLock { $0.append(store) }
+    }
+
+    static func with<Result: Sendable>(
+        _ engine: StoreEngine, retention: RetentionPolicy = .init(), protection: ProtectionPolicy = .init(),
+        _ body: (StoreFixture) async throws -> Result
+    ) async throws -> Result {
+        let location = try await engine.makeLocation()
+        let fixture: StoreFixture
+        do {
+            fixture = try await StoreFixture(engine: engine, location: location, retention: retention, protection: protection)
+        } catch {
+            await location.destroy()
+            throw error
+        }
+        do {
+            let result = try await body(fixture)
+            await fixture.tearDown()
+            return result
+        } catch {
+            await fixture.tearDown()
+            throw error
+        }
+    }
+
+    private func tearDown() async {
+        for store in opened.withLock({ $0 }) { await store.close() }
+        await location.destroy()
+    }
+
+    /// Another store on the same database: what another process sharing it sees.
+    func sibling(protection: ProtectionPolicy = .init()) async throws -> any TestStore {
+        let sibling = try await location.open(vault: vault, retention: retention, protection: protection)
+        opened.withLock { $0.append(sibling) }
+        return sibling
     }
 
     static func job(
@@ -35,20 +112,34 @@ struct StoreFixture {
         let claimed = try await store.claimNext()
         return try await store.finish(claimed?.id ?? job.id, outcome: outcome)
     }
+}
 
-    /// A second store on the same file: what another process sharing it sees.
-    func sibling(protection: ProtectionPolicy = .init()) throws -> SQLiteJobStore {
-        try SQLiteJobStore(
-            path: directory.appendingPathComponent("naas.sqlite").path,
-            vault: CredentialVault(key: SymmetricKey(size: .bits256)), protection: protection)
+/// Counts the wake-ups a stream yields, so a test can wait for the next one
+/// (an AsyncStream ends when a task awaiting it is cancelled, so it cannot
+/// simply be raced against a timeout).
+final class WakeupCounter: Sendable {
+    private let count = Mutex(0)
+    private let task = Mutex<Task<Void, Never>?>(nil)
+
+    init(_ stream: AsyncStream<Void>) {
+        let consumer = Task { [self] in
+            for await _ in stream { count.withLock { $0 += 1 } }
+        }
+        task.withLock { $0 = consumer }
     }
 
-    /// Every byte of the database files, for secret scans.
-    func rawFileContents() throws -> Data {
-        var all = Data()
-        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
-            all += try Data(contentsOf: directory.appendingPathComponent(name))
+    var current: Int { count.withLock { $0 } }
+
+    /// Whether the count reaches `target` within `timeout`.
+    func reaches(_ target: Int, within timeout: Duration) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while current < target, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(5))
         }
-        return all
+        return current >= target
+    }
+
+    func stop() {
+        task.withLock { $0?.cancel() }
     }
 }

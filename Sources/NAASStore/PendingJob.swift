@@ -1,0 +1,24 @@
+import Foundation
+
+/// A job row ready to insert: its spec encoded, its credentials sealed.
+struct PendingJob: Sendable {
+    let id: String
+    let owner: String
+    let context: String
+    let spec: String
+    let sealedCredentials: Data
+    let loginSubject: String?
+    let submittedBy: String?
+    let createdAt: Double
+
+    init(_ job: NewJob, vault: CredentialVault) throws {
+        id = job.id
+        owner = job.owner
+        context = job.context
+        spec = String(decoding: try JSONEncoder().encode(job.spec), as: UTF8.self)
+        sealedCredentials = try vault.seal(job.credentials)
+        loginSubject = job.loginSubject
+        submittedBy = job.submittedBy
+        createdAt = job.createdAt.timeIntervalSince1970
+    }
+}

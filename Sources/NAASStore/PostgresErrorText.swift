@@ -1,0 +1,51 @@
+import PostgresNIO
+
+/// Turns PostgresNIO's errors into `PostgresStoreError`s that say what went
+/// wrong. PSQLError's own description is deliberately generic; its debug
+/// description would add the statement and its bound values, which may
+/// include sealed credentials or token hashes, so only the server's message
+/// and the connection error are kept.
+enum PostgresErrorText {
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let error as PostgresStoreError:
+            return error.description
+        case let error as PSQLError:
+            if let serverInfo = error.serverInfo {
+                let state = serverInfo[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
+                return (serverInfo[.message] ?? "server error") + state
+            }
+            if let underlying = error.underlying {
+                return "\(error.code): \(describe(underlying))"
+            }
+            return "\(error.code)"
+        case let error as PostgresTransactionError:
+            if let cause = error.closureError ?? error.beginError ?? error.commitError {
+                return describe(cause)
+            }
+            return "transaction failed"
+        case let error as PostgresDecodingError:
+            return "cannot decode column \(error.columnName) (\(error.code))"
+        default:
+            return String(describing: error)
+        }
+    }
+
+    /// Runs `work`, rethrowing the store's own errors as they are and any
+    /// other as a `PostgresStoreError.databaseError`.
+    static func translating<Result>(_ work: () async throws -> Result) async throws -> Result {
+        do {
+            return try await work()
+        } catch let error as StoreError {
+            throw error
+        } catch let error as PostgresStoreError {
+            throw error
+        } catch let error as PostgresTransactionError {
+            if let cause = error.closureError as? StoreError { throw cause }
+            if let cause = error.closureError as? PostgresStoreError { throw cause }
+            throw PostgresStoreError.databaseError(describe(error))
+        } catch {
+            throw PostgresStoreError.databaseError(describe(error))
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import NAASCore
+import PostgresNIO
+
+extension PostgresJobStore: JobStore {
+    public func enqueue(_ job: NewJob) async throws {
+        guard try await submissions.submit(try PendingJob(job, vault: vault)) else {
+            throw StoreError.duplicateJobID(job.id)
+        }
+    }
+
+    /// Inserts a group of submissions in one transaction and notifies their
+    /// contexts' listeners when it commits; a taken id fails only its own job.
+    static func insert(_ jobs: [PendingJob], _ connection: PostgresConnection, logger: Logger) async throws -> [Bool] {
+        var inserted: [Bool] = []
+        var contexts = Set<String>()
+        for job in jobs {
+            let rows = try await connection.rows("""
+                INSERT INTO jobs (id, owner, context, status, spec, credentials, login_subject, submitted_by, created_at)
+                VALUES (\(job.id), \(job.owner), \(job.context), 'queued', \(job.spec), \(job.sealedCredentials),
+                    \(job.loginSubject), \(job.submittedBy), \(job.createdAt))
+                ON CONFLICT (id) DO NOTHING
+                RETURNING seq
+                """, logger: logger)
+            inserted.append(!rows.isEmpty)
+            if !rows.isEmpty { contexts.insert(job.context) }
+        }
+        for context in contexts.sorted() {
+            try await connection.query("SELECT pg_notify(\(PostgresQueueListener.channel), \(context))", logger: logger)
+        }
+        return inserted
+    }
+
+    public func claimNext(contexts: Set<String>?, lease: JobLease?) async throws -> ClaimedJob? {
+        if let contexts, contexts.isEmpty { return nil }
+        let now = Date().timeIntervalSince1970
+        let wanted = contexts.map { $0.sorted() }
+        // SKIP LOCKED passes over the rows other claimers are taking: each job goes to one of them.
+        let claimed = try await rows("""
+            UPDATE jobs SET status = 'started', started_at = \(now), worker = \(lease?.worker),
+                lease_expires_at = \(lease.map { now + $0.duration })
+            WHERE seq = (
+                SELECT seq FROM jobs
+                WHERE status = 'queued' AND (\(wanted)::text[] IS NULL OR context = ANY(\(wanted)))
+                ORDER BY seq LIMIT 1
+                FOR UPDATE SKIP LOCKED
+            ) AND status = 'queued'
+            RETURNING id, submitted_by, spec, credentials
+            """)
+        guard let row = claimed.first else { return nil }
+        let (id, submittedBy, specJSON, sealedCredentials) = try row.decode((String, String?, String, Data?).self)
+        let spec = try JSONDecoder().decode(JobSpec.self, from: Data(specJSON.utf8))
+        guard let sealed = sealedCredentials else {
+            throw StoreError.undecryptableCredentials(id)
+        }
+        return ClaimedJob(id: id, submittedBy: submittedBy, spec: spec, credentials: try vault.open(sealed, jobID: id))
+    }
+
+    @discardableResult
+    public func finish(_ id: String, outcome: JobOutcome) async throws -> [ProtectionEvent] {
+        let now = Date().timeIntervalSince1970
+        let ending = try JobEnding(outcome, retention: retention)
+        let events: [ProtectionEvent] = try await transaction { connection in
+            let ended = try await connection.rows("""
+                UPDATE jobs SET status = \(ending.status.rawValue), output = \(ending.output), error = \(ending.error),
+                    error_code = \(ending.errorCode), ended_at = \(now), expires_at = \(now + ending.retention),
+                    credentials = NULL, lease_expires_at = NULL
+                WHERE id = \(id) AND status = 'started'
+                RETURNING spec, login_subject
+                """, logger: logger)
+            guard let row = ended.first else { return [] }
+            let (specJSON, loginSubject) = try row.decode((String, String?).self)
+            let spec = try JSONDecoder().decode(JobSpec.self, from: Data(specJSON.utf8))
+            return try await recordProtection(outcome, device: spec.target.address, loginSubject: loginSubject, now: now, connection)
+        }
+        // Only now is a new lockout committed, so only now may the snapshot be read again.
+        if !events.isEmpty { lockouts.invalidate() }
+        return events
+    }
+
+    public func cancel(_ id: String) async throws -> CancelResult {
+        let now = Date().timeIntervalSince1970
+        let canceled = try await rows("""
+            UPDATE jobs SET status = 'canceled', ended_at = \(now), expires_at = \(now + retention.failed), credentials = NULL
+            WHERE id = \(id) AND status = 'queued'
+            RETURNING id
+            """)
+        if !canceled.isEmpty { return .canceled }
+        guard let row = try await rows("SELECT status FROM jobs WHERE id = \(id)").first,
+              let status = JobStatus(rawValue: try row.decode(String.self))
+        else { return .notFound }
+        return .notCancelable(status)
+    }
+
+    public func job(_ id: String) async throws -> JobRecord? {
+        try await rows("""
+            SELECT id, owner, context, spec, status, output, error, error_code, created_at, started_at, ended_at
+            FROM jobs WHERE id = \(id)
+            """).first.map(PostgresRows.record)
+    }
+
+    public func jobs(_ filter: JobFilter, page: Int, perPage: Int) async throws -> JobPage {
+        var contexts: [String]?
+        if case .only(let names) = filter.contexts { contexts = names.sorted() }
+        let status = filter.status?.rawValue
+        let listed = try await rows("""
+            SELECT id, context, status, created_at, ended_at FROM jobs
+            WHERE (\(filter.owner)::text IS NULL OR owner = \(filter.owner))
+                AND (\(contexts)::text[] IS NULL OR context = ANY(\(contexts)))
+                AND (\(status)::text IS NULL OR status = \(status))
+            ORDER BY seq DESC LIMIT \(perPage) OFFSET \((page - 1) * perPage)
+            """)
+        let total = try await rows("""
+            SELECT COUNT(*) FROM jobs
+            WHERE (\(filter.owner)::text IS NULL OR owner = \(filter.owner))
+                AND (\(contexts)::text[] IS NULL OR context = ANY(\(contexts)))
+                AND (\(status)::text IS NULL OR status = \(status))
+            """).first?.decode(Int.self) ?? 0
+        return JobPage(jobs: try listed.map(PostgresRows.summary), total: total)
+    }
+
+    public func queueDepth() async throws -> Int {
+        try await rows("SELECT COUNT(*) FROM jobs WHERE status = 'queued'").first?.decode(Int.self) ?? 0
+    }
+
+    public func queueDepths() async throws -> [String: Int] {
+        var depths: [String: Int] = [:]
+        for row in try await rows("SELECT context, COUNT(*) FROM jobs WHERE status = 'queued' GROUP BY context") {
+            let (context, depth) = try row.decode((String, Int).self)
+            depths[context] = depth
+        }
+        return depths
+    }
+
+    public func failInterruptedJobs(reason: String) async throws -> [String] {
+        let now = Date().timeIntervalSince1970
+        return try await rows("""
+            UPDATE jobs SET status = 'failed', error = \(reason), ended_at = \(now), expires_at = \(now + retention.failed),
+                credentials = NULL, lease_expires_at = NULL
+            WHERE status = 'started'
+            RETURNING id
+            """).map { try $0.decode(String.self) }
+    }
+
+    public func purgeExpired(now: Date) async throws -> Int {
+        let clock = now.timeIntervalSince1970
+        return try await transaction { connection in
+            let purged = try await connection.rows(
+                "DELETE FROM jobs WHERE expires_at IS NOT NULL AND expires_at <= \(clock) RETURNING seq", logger: logger
+            ).count
+            try await purgeProtectionState(now: clock, connection)
+            return purged
+        }
+    }
+}
+
+extension PostgresJobStore {
+    /// Whether a job's sealed credentials are gone (they are erased when it ends).
+    func credentialsAreErased(_ id: String) async throws -> Bool {
+        try await rows("SELECT credentials IS NULL FROM jobs WHERE id = \(id)").first?.decode(Bool.self) ?? true
+    }
+}

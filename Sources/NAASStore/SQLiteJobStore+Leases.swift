@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+
+/// Leases and wake-ups of the embedded store.
+extension SQLiteJobStore: QueueWakeups {
+    @discardableResult
+    public func renewLeases(worker: String, until: Date) async throws -> [String] {
+        try await pool.write { db in
+            try String.fetchAll(db, sql: """
+                UPDATE jobs SET lease_expires_at = ?
+                WHERE status = 'started' AND worker = ? AND lease_expires_at IS NOT NULL
+                RETURNING id
+                """, arguments: [until.timeIntervalSince1970, worker])
+        }
+    }
+
+    public func failExpiredLeases(now: Date, reason: @escaping @Sendable (_ worker: String) -> String) async throws -> [String] {
+        let clock = now.timeIntervalSince1970
+        let keep = retention.failed
+        return try await pool.write { db in
+            let lapsed = try Row.fetchAll(db, sql: """
+                SELECT id, worker FROM jobs
+                WHERE status = 'started' AND lease_expires_at IS NOT NULL AND lease_expires_at <= ?
+                ORDER BY seq
+                """, arguments: [clock]).map { row in (id: row["id"] as String, worker: row["worker"] as String? ?? "unknown") }
+            for job in lapsed {
+                try db.execute(sql: """
+                    UPDATE jobs SET status = 'failed', error = ?, ended_at = ?, expires_at = ?, credentials = NULL,
+                        lease_expires_at = NULL
+                    WHERE id = ?
+                    """, arguments: [reason(job.worker), clock, clock + keep, job.id])
+            }
+            return lapsed.map { $0.id }
+        }
+    }
+
+    public func queueWakeups(contexts: Set<String>?) -> AsyncStream<Void> {
+        wakeups.subscribe(contexts: contexts)
+    }
+}

@@ -1,0 +1,41 @@
+import Crypto
+import Foundation
+
+/// Fingerprints of credentials and login names, salted with a random value
+/// kept in the store: every process sharing the store computes the same ones,
+/// and nothing outside it can match them against a list of guesses.
+struct SaltedFingerprints: Sendable {
+    let salt: Data
+
+    /// A fresh random salt, for a store that has none yet.
+    static func newSalt() -> Data {
+        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+    }
+
+    func owner(username: String, password: String) -> String {
+        var hasher = SHA256()
+        hasher.update(data: salt)
+        hasher.update(data: Data(username.utf8))
+        hasher.update(data: Data([0]))
+        hasher.update(data: Data(password.utf8))
+        return Self.hex(hasher.finalize())
+    }
+
+    func login(_ username: String) -> String {
+        var hasher = SHA256()
+        hasher.update(data: salt)
+        hasher.update(data: Data("login\u{0}".utf8))
+        hasher.update(data: Data(username.utf8))
+        return Self.hex(hasher.finalize())
+    }
+
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        for byte in digest {
+            bytes.append(digits[Int(byte >> 4)])
+            bytes.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
