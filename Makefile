@@ -8,6 +8,12 @@ NAAS_BIN ?= .build/debug/naas
 NTC_CORPUS_JSON := $(CURDIR)/.build/ntc-corpus.json
 # The test runs only when the corpus was found (see scripts/ntc-corpus.py).
 SWIFT_TEST := NAAS_NTC_CORPUS_JSON=$$([ -f $(NTC_CORPUS_JSON) ] && echo $(NTC_CORPUS_JSON)) swift test --skip-build
+# The store tests run on SQLite and, with NAAS_TEST_DATABASE_URL, on a
+# throwaway PostgreSQL server (scripts/postgres.sh), stopped afterwards.
+TEST_PG_DIR ?= /tmp/naas-test-postgres
+TEST_PG_PORT ?= 55432
+SWIFT_TEST_BOTH_STORES := url=$$(bash scripts/postgres.sh start $(TEST_PG_DIR) $(TEST_PG_PORT)) \
+	&& { NAAS_TEST_DATABASE_URL=$$url $(SWIFT_TEST); status=$$?; bash scripts/postgres.sh stop $(TEST_PG_DIR); exit $$status; }
 
 .PHONY: setup build release run sim test unit-test integration-test bench clean corpus
 
@@ -36,14 +42,14 @@ corpus: setup
 	.venv/bin/python scripts/ntc-corpus.py --optional $(NTC_CORPUS_JSON)
 
 unit-test: build corpus
-	$(SWIFT_TEST)
+	$(SWIFT_TEST_BOTH_STORES)
 	$(NAAS_BIN) contract check
 
 integration-test: build
 	NAAS_BIN=$(NAAS_BIN) .venv/bin/python -m pytest IntegrationTests
 
 test: build corpus
-	$(SWIFT_TEST)
+	$(SWIFT_TEST_BOTH_STORES)
 	$(NAAS_BIN) contract check
 	BENCH_SMOKE=1 bash bench/run.sh
 	NAAS_BIN=$(NAAS_BIN) .venv/bin/python -m pytest IntegrationTests

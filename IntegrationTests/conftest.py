@@ -20,6 +20,8 @@ Fixture API
 - cli_key(server, role=.., contexts=.., ttl=.., name=..): an API key made with
   `naas keys create` on the server's data dir (no HTTP), as a harness.security.Key.
 - caller / new_caller(): fresh Basic credentials (job listings start empty).
+- postgres: a real PostgreSQL server for the session (scripts/postgres.sh);
+  .new_database() is the URL of a fresh database, .stop()/.start() restart it.
 """
 import os
 import secrets
@@ -229,3 +231,19 @@ def sw_user_relay(sw_user):
         yield relay
     finally:
         relay.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres(tmp_path_factory):
+    """A real PostgreSQL server on loopback for the session (scripts/postgres.sh);
+    `new_database()` gives each fleet a database of its own."""
+    import shutil
+    import tempfile
+    from peers.net import free_port
+    from peers.postgres import PostgresServer
+    # Not under pytest's own temp root: that is private to root, and the server runs as `postgres`.
+    directory = tempfile.mkdtemp(prefix="naas-it-postgres-")
+    server = PostgresServer(directory, free_port()).start()
+    yield server
+    server.stop()
+    shutil.rmtree(directory, ignore_errors=True)

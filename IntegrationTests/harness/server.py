@@ -119,10 +119,13 @@ class NaasServer:
         return json_records(self.log_paths)
 
     def keys(self, *args, check=True, timeout=30):
-        """Runs `naas keys <args> --data-dir <this server's data dir>` (it works
-        while the server runs); returns the CompletedProcess (text output)."""
+        """Runs `naas keys <args> --data-dir <this server's data dir>` (and its
+        `--database-url`, if it has one; it works while the server runs);
+        returns the CompletedProcess (text output)."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         argv = [str(self.binary), "keys", *map(str, args), "--data-dir", str(self.data_dir)]
+        if "--database-url" in self.args:
+            argv += ["--database-url", self.args[self.args.index("--database-url") + 1]]
         completed = subprocess.run(argv, env=self.environment(), stdin=subprocess.DEVNULL,
                                    capture_output=True, text=True, timeout=timeout, check=False)
         if check and completed.returncode != 0:

@@ -17,6 +17,8 @@ public enum APIError: Error, Sendable, Equatable {
     case rateLimited(RateLimitStatus)
     /// No live worker serves the job's context.
     case noWorker(context: String)
+    /// The store (the shared PostgreSQL database) cannot be reached; nothing was done.
+    case storeUnavailable
     /// A structured job needs ntc-templates, which this server has not loaded; the text says why.
     case structuredOutputUnavailable(String)
     /// A named resource (not a route) that does not exist.
@@ -44,7 +46,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .insufficientRole, .contextDenied, .lockedOut: .forbidden
         case .unknownContext: .badRequest
         case .rateLimited: .tooManyRequests
-        case .noWorker, .structuredOutputUnavailable: .serviceUnavailable
+        case .noWorker, .structuredOutputUnavailable, .storeUnavailable: .serviceUnavailable
         case .resourceNotFound: .notFound
         case .unsupportedMediaType: .unsupportedMediaType
         case .badRequest, .malformedMicroversion: .badRequest
@@ -77,6 +79,8 @@ public enum APIError: Error, Sendable, Equatable {
             "Rate limit of \(status.limit) requests exceeded; retry in \(status.resetSeconds) seconds"
         case .noWorker(let context):
             "No worker serves context \"\(context)\" right now; retry later or choose another context"
+        case .storeUnavailable:
+            "The job store cannot be reached right now; nothing was done. Retry after Retry-After seconds"
         case .structuredOutputUnavailable(let reason):
             "Structured output from ntc-templates is unavailable on this server: \(reason). A structured job that sends "
                 + "its own textfsm_template still runs; to use ntc-templates, the operator installs them "
@@ -108,6 +112,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .rateLimited: "rate-limited"
         case .noWorker: "no-worker"
         case .structuredOutputUnavailable: "structured-output-unavailable"
+        case .storeUnavailable: "store-unavailable"
         case .resourceNotFound: "not-found"
         case .unsupportedMediaType: "unsupported-media-type"
         case .badRequest: "bad-request"

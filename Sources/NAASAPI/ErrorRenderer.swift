@@ -1,10 +1,13 @@
 import HTTPTypes
 import Hummingbird
+import NAASStore
 
 /// Renders an `APIError` the way the request's contract expects.
 enum ErrorRenderer {
     /// Seconds a client should wait before trying a context that has no worker.
     static let noWorkerRetryAfter = 30
+    /// Seconds a client should wait while the store is unreachable (a database restart takes a few).
+    static let storeUnavailableRetryAfter = 5
 
     static func response(for error: APIError, context: NAASRequestContext) -> Response {
         var headers: HTTPFields = [:]
@@ -15,6 +18,7 @@ enum ErrorRenderer {
             headers.append(contentsOf: status.headers)
             headers[.retryAfter] = "\(status.resetSeconds)"
         case .noWorker: headers[.retryAfter] = "\(noWorkerRetryAfter)"
+        case .storeUnavailable: headers[.retryAfter] = "\(storeUnavailableRetryAfter)"
         default: break
         }
         if case .methodNotAllowed(let allowed) = error { headers[.allow] = allowed.joined(separator: ", ") }
@@ -34,6 +38,7 @@ enum ErrorRenderer {
     static func apiError(from error: any Error) -> APIError? {
         switch error {
         case let error as APIError: return error
+        case let error as PostgresStoreError where error.isUnavailability: return .storeUnavailable
         case let error as HTTPError:
             switch error.status {
             case .notFound: return .notFound

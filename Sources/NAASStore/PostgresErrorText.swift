@@ -43,9 +43,25 @@ enum PostgresErrorText {
         } catch let error as PostgresTransactionError {
             if let cause = error.closureError as? StoreError { throw cause }
             if let cause = error.closureError as? PostgresStoreError { throw cause }
-            throw PostgresStoreError.databaseError(describe(error))
+            throw classified(error.closureError ?? error.beginError ?? error.commitError ?? error, text: describe(error))
         } catch {
-            throw PostgresStoreError.databaseError(describe(error))
+            throw classified(error, text: describe(error))
+        }
+    }
+
+    /// An outage (connection lost or refused, server shutting down or out of
+    /// connections) is `unavailable`; anything else a `databaseError`.
+    private static func classified(_ error: any Error, text: String) -> PostgresStoreError {
+        guard let error = error as? PSQLError else { return .databaseError(text) }
+        switch error.code {
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed:
+            return .unavailable(text)
+        case .server:
+            // SQLSTATE classes 08 (connection exception), 53 (insufficient resources), 57 (operator intervention).
+            let state = error.serverInfo?[.sqlState] ?? ""
+            return ["08", "53", "57"].contains(String(state.prefix(2))) ? .unavailable(text) : .databaseError(text)
+        default:
+            return .databaseError(text)
         }
     }
 }

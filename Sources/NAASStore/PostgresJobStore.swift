@@ -22,6 +22,8 @@ public final class PostgresJobStore: Sendable {
     let wakeups: WakeupBroadcast
     let listener: PostgresQueueListener
     private let fingerprints: SaltedFingerprints
+    /// Where the database is, without its password, for logs.
+    public let redactedURL: String
     let submissions: GroupCommit<PendingJob, Bool>
     private let clientTask: Task<Void, Never>
     private let listenerTask: Task<Void, Never>
@@ -94,6 +96,7 @@ public final class PostgresJobStore: Sendable {
         self.retention = retention
         self.protection = protection
         self.fingerprints = SaltedFingerprints(salt: salt)
+        self.redactedURL = address.redacted
         let (listener, wakeups) = (PostgresQueueListener(), WakeupBroadcast())
         self.listener = listener
         self.wakeups = wakeups

@@ -8,6 +8,9 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
     case cannotConnect(String, reason: String)
     /// The schema could not be brought up to date.
     case migrationFailed(String, reason: String)
+    /// The database cannot be reached or refuses work for now (down,
+    /// restarting, out of connections): worth retrying in a few seconds.
+    case unavailable(String)
     /// A statement failed.
     case databaseError(String)
 
@@ -19,8 +22,18 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
             "cannot connect to PostgreSQL at \(url): \(reason)"
         case .migrationFailed(let url, let reason):
             "cannot migrate the PostgreSQL schema at \(url): \(reason)"
+        case .unavailable(let reason):
+            "PostgreSQL is unavailable: \(reason)"
         case .databaseError(let reason):
             "PostgreSQL error: \(reason)"
+        }
+    }
+
+    /// Whether the database is out of reach rather than the request wrong: callers may retry.
+    public var isUnavailability: Bool {
+        switch self {
+        case .unavailable, .cannotConnect: true
+        case .invalidURL, .migrationFailed, .databaseError: false
         }
     }
 }

@@ -10,7 +10,9 @@ import Synchronization
 /// Claims queued jobs of the contexts it serves and runs them on the device
 /// layer, up to `capacity` at once. Device sessions block, so each runs on a
 /// thread of its own pool, followed there by the parsing of a structured
-/// job's output; the cooperative pool only waits for them.
+/// job's output; the cooperative pool only waits for them. Each claim is a
+/// lease the dispatcher renews while the job runs, so that the other
+/// processes sharing the store can tell a lost worker from a slow job.
 public final class JobDispatcher: Service {
     private let store: any ServiceStore
     private let runner: DeviceJobRunner
@@ -24,12 +26,17 @@ public final class JobDispatcher: Service {
     private let logger: Logger
     private let audit: AuditLog
     private let pollInterval: Duration
+    private let lease: TimeInterval
+    private let shutdownGrace: Duration
     private let active = Mutex(0)
+    private let running = RunningJobs()
+    private let claimOutage: OutageLog
 
     public init(
         store: any ServiceStore, runner: DeviceJobRunner, outputParser: CommandOutputParser = CommandOutputParser(library: nil),
         signal: QueueSignal, capacity: Int, contexts: Set<String>, holding: Bool = false, logger: Logger, audit: AuditLog = AuditLog(),
-        pollInterval: Duration = .seconds(1)
+        pollInterval: Duration = .seconds(1), lease: TimeInterval = JobDispatcher.defaultLease,
+        shutdownGrace: Duration = JobDispatcher.defaultShutdownGrace
     ) {
         self.store = store
         self.runner = runner
@@ -42,7 +49,15 @@ public final class JobDispatcher: Service {
         self.logger = logger
         self.audit = audit
         self.pollInterval = pollInterval
+        self.lease = lease
+        self.shutdownGrace = shutdownGrace
+        self.claimOutage = OutageLog("claiming jobs", logger: logger)
     }
+
+    /// How long a claimed job is held without a renewal; it is renewed every third of that.
+    public static let defaultLease: TimeInterval = 15
+    /// How long running jobs get to finish once the process is asked to stop.
+    public static let defaultShutdownGrace: Duration = .seconds(30)
 
     public var snapshot: WorkerSnapshot {
         WorkerSnapshot(capacity: capacity, active: active.withLock { $0 })
@@ -62,16 +77,34 @@ public final class JobDispatcher: Service {
         threads.start()
         // Its first beat registers the workers, if `register()` has not already.
         let heartbeat = Task { [store, registration, logger] in
+            let outage = OutageLog("worker heartbeat", logger: logger)
             while !Task.isCancelled {
                 do {
                     try await store.heartbeat(registration, at: Date())
+                    outage.succeeded()
                 } catch {
-                    logger.error("worker heartbeat failed", metadata: ["error": "\(error)"])
+                    outage.failed(error)
                 }
                 try? await Task.sleep(for: .seconds(WorkerRegistration.heartbeatInterval))
             }
         }
-        // Jobs enqueued by another process, or missed wake-ups, are found by polling.
+        // While a job runs its lease is renewed; a process that stops renewing is taken for lost.
+        let leaseRenewal = Task { [store, registration, lease, logger] in
+            let outage = OutageLog("renewing job leases", logger: logger)
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(lease / 3))
+                do {
+                    try await store.renewLeases(worker: registration.id, until: Date().addingTimeInterval(lease))
+                    outage.succeeded()
+                } catch {
+                    outage.failed(error)
+                }
+            }
+        }
+        // The store tells of new jobs (PostgreSQL: from every process); polling covers a missed word.
+        let storeWakeups = Task { [store, signal, registration] in
+            for await _ in store.queueWakeups(contexts: registration.contexts) { signal.notify() }
+        }
         let ticker = Task { [signal, pollInterval] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: pollInterval)
@@ -79,8 +112,9 @@ public final class JobDispatcher: Service {
             }
         }
         signal.notify()
+        var graceWatch: Task<Void, Never>?
         await withDiscardingTaskGroup { group in
-            // On shutdown stop claiming; jobs already running finish first.
+            // On shutdown stop claiming; jobs already running get the grace to finish.
             group.addTask { [signal] in
                 try? await gracefulShutdown()
                 signal.finish()
@@ -88,11 +122,28 @@ public final class JobDispatcher: Service {
             for await _ in signal.wakeups {
                 await claimWhileCapacity(group: &group)
             }
+            graceWatch = Task { [running, shutdownGrace, logger] in
+                guard (try? await Task.sleep(for: shutdownGrace)) != nil else { return }
+                let left = running.count
+                guard left > 0 else { return }
+                logger.warning("shutdown grace over: ending the jobs still running", metadata: ["jobs": "\(left)"])
+                running.abandonAll(with: .crashed(Self.abandonedReason(grace: shutdownGrace)))
+            }
         }
+        graceWatch?.cancel()
         ticker.cancel()
+        storeWakeups.cancel()
+        leaseRenewal.cancel()
         heartbeat.cancel()
         try? await store.removeWorker(id: registration.id)
-        try await threads.shutdownGracefully()
+        // A session abandoned at the end of the grace may still hold its thread: do not wait for it.
+        threads.shutdownGracefully { _ in }
+    }
+
+    /// The error of a job still running when the shutdown grace ran out.
+    static func abandonedReason(grace: Duration) -> String {
+        "Interrupted: the worker was stopped and this job did not finish within the \(grace.components.seconds) s shutdown grace. "
+            + "It was not re-run because it may have partly completed; submit it again if needed."
     }
 
     private func claimWhileCapacity(group: inout DiscardingTaskGroup) async {
@@ -100,9 +151,11 @@ public final class JobDispatcher: Service {
         while active.withLock({ $0 }) < capacity {
             let claimed: ClaimedJob?
             do {
-                claimed = try await store.claimNext(contexts: registration.contexts)
+                claimed = try await store.claimNext(
+                    contexts: registration.contexts, lease: JobLease(worker: registration.id, duration: lease))
+                claimOutage.succeeded()
             } catch {
-                logger.error("claiming a job failed", metadata: ["error": "\(error)"])
+                claimOutage.failed(error)
                 return
             }
             guard let job = claimed else { return }
@@ -123,7 +176,7 @@ public final class JobDispatcher: Service {
             "platform": "\(job.spec.target.platform)", "kind": "\(job.spec.kind.rawValue)",
         ])
         let started = ContinuousClock.now
-        let outcome = await run(job)
+        let outcome = await running.outcome(of: job.id) { await self.run(job) }
         do {
             let events = try await store.finish(job.id, outcome: outcome)
             for event in events { audit.record(event, requestID: job.id) }

@@ -16,10 +16,21 @@ struct KeysCommand: AsyncParsableCommand {
 
     struct Location: ParsableArguments {
         @Option(help: "The server's data directory (NAAS_DATA_DIR; default ./data).") var dataDir: String?
+        @Option(help: "The fleet's PostgreSQL store, instead of the data directory's (NAAS_DATABASE_URL).") var databaseURL: String?
 
-        func issuer() throws -> APIKeyIssuer {
+        /// Runs `body` with an issuer on the server's store, closed afterwards.
+        func withIssuer<Result>(_ body: (APIKeyIssuer) async throws -> Result) async throws -> Result {
             LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: .notice, output: 2) }
-            return APIKeyIssuer(store: try StoreOpening.open(dataDirectory: try StoreOpening.dataDirectory(dataDir)))
+            let opened = try await StoreOpening.open(
+                databaseURL: try StoreOpening.databaseURL(databaseURL), dataDirectory: try StoreOpening.dataDirectory(dataDir))
+            do {
+                let result = try await body(APIKeyIssuer(store: opened.store))
+                await opened.close()
+                return result
+            } catch {
+                await opened.close()
+                throw error
+            }
         }
     }
 
@@ -42,9 +53,10 @@ struct KeysCommand: AsyncParsableCommand {
             guard seconds >= 0 else { throw ValidationError("--ttl must be 0 or more") }
             let order = KeyOrder(
                 role: role, contexts: ContextScope(names: names), lifetime: seconds == 0 ? nil : TimeInterval(seconds), name: name)
-            let issuer = try location.issuer()
-            let (key, token) = try await issuer.create(order, by: "cli", requestID: nil)
-            print(issuer.json(key, token: token))
+            try await location.withIssuer { issuer in
+                let (key, token) = try await issuer.create(order, by: "cli", requestID: nil)
+                print(issuer.json(key, token: token))
+            }
         }
     }
 
@@ -53,8 +65,9 @@ struct KeysCommand: AsyncParsableCommand {
         @OptionGroup var location: Location
 
         func run() async throws {
-            let issuer = try location.issuer()
-            for key in try await issuer.keys() { print(issuer.json(key)) }
+            try await location.withIssuer { issuer in
+                for key in try await issuer.keys() { print(issuer.json(key)) }
+            }
         }
     }
 
@@ -64,7 +77,7 @@ struct KeysCommand: AsyncParsableCommand {
         @Argument(help: "The key id (k-…).") var keyID: String
 
         func run() async throws {
-            guard try await location.issuer().revoke(keyID, by: "cli", requestID: nil) != nil else {
+            guard try await location.withIssuer({ try await $0.revoke(keyID, by: "cli", requestID: nil) }) != nil else {
                 throw ValidationError("no API key \(keyID)")
             }
             print("revoked \(keyID)")

@@ -101,6 +101,7 @@ paths:
         '403': {$ref: '#/components/responses/Forbidden'}
         '410': {$ref: '#/components/responses/Gone'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
   /v1/send_config/{job_id}:
     get:
       operationId: v1GetConfigJob
@@ -118,6 +119,7 @@ paths:
         '403': {$ref: '#/components/responses/Forbidden'}
         '410': {$ref: '#/components/responses/Gone'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
   /v1/send_command_structured:
     post:
       operationId: v1SendCommandStructured
@@ -175,6 +177,7 @@ paths:
         '403': {$ref: '#/components/responses/Forbidden'}
         '410': {$ref: '#/components/responses/Gone'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
   /v1/jobs:
     get:
       operationId: v1ListJobs
@@ -195,6 +198,7 @@ paths:
         '410': {$ref: '#/components/responses/Gone'}
         '422': {$ref: '#/components/responses/InvalidQuery'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
   /v1/jobs/{job_id}:
     delete:
       operationId: v1CancelJob
@@ -215,6 +219,7 @@ paths:
         '409': {$ref: '#/components/responses/Conflict'}
         '410': {$ref: '#/components/responses/Gone'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
   /v1/healthcheck:
     get:
       operationId: v1Healthcheck
@@ -335,6 +340,7 @@ paths:
         '403': {$ref: '#/components/responses/Forbidden'}
         '410': {$ref: '#/components/responses/Gone'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
   /send_config/{job_id}:
     get:
       operationId: legacyGetConfigJob
@@ -351,6 +357,7 @@ paths:
         '403': {$ref: '#/components/responses/Forbidden'}
         '410': {$ref: '#/components/responses/Gone'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
 
   /healthcheck:
     get:
@@ -571,6 +578,21 @@ components:
               value: {host: '192.0.2.10', platform: cisco_ios, config: [vlan 42, name users], save_config: true}
 
   responses:
+    StoreUnavailable:
+      description: |
+        The job store cannot be reached (a shared PostgreSQL database that is
+        down or restarting); nothing was done. Try again after `Retry-After`
+        seconds.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        Deprecation: {$ref: '#/components/headers/Deprecation'}
+        Sunset: {$ref: '#/components/headers/Sunset'}
+        Link: {$ref: '#/components/headers/Link'}
+        Retry-After: {$ref: '#/components/headers/Retry-After'}
+      content:
+        application/json:
+          schema: {$ref: '#/components/schemas/Message'}
     JobAccepted:
       description: The job is queued; poll its result with the same credentials.
       headers:
@@ -716,7 +738,9 @@ components:
     NoWorker:
       description: |
         No live worker serves the default context, so the job would never
-        run; nothing was queued. Try again after `Retry-After` seconds.
+        run, or the job store cannot be reached (a shared PostgreSQL database
+        that is down or restarting); nothing was queued. Try again after
+        `Retry-After` seconds.
       headers:
         X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
         X-API-Version: {$ref: '#/components/headers/X-API-Version'}
@@ -729,8 +753,9 @@ components:
           schema: {$ref: '#/components/schemas/Message'}
     StructuredSubmissionUnavailable:
       description: |
-        Nothing was queued: no live worker serves the default context (try
-        again after `Retry-After` seconds), or the job sends no
+        Nothing was queued: no live worker serves the default context or the
+        job store cannot be reached (try again after `Retry-After` seconds),
+        or the job sends no
         `textfsm_template` and the server has no ntc-templates (no
         `Retry-After`: waiting does not help; the message says what went
         wrong at the server's start).
@@ -1643,6 +1668,7 @@ paths:
         '403': {$ref: '#/components/responses/Forbidden'}
         '406': {$ref: '#/components/responses/NotAcceptable'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
   /v2/send-config/{job_id}:
     get:
       operationId: v2GetConfigJob
@@ -1662,6 +1688,7 @@ paths:
         '403': {$ref: '#/components/responses/Forbidden'}
         '406': {$ref: '#/components/responses/NotAcceptable'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
   /v2/send-command-structured:
     post:
       operationId: v2SendCommandStructured
@@ -1734,6 +1761,7 @@ paths:
         '403': {$ref: '#/components/responses/Forbidden'}
         '406': {$ref: '#/components/responses/NotAcceptable'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
   /v2/jobs:
     get:
       operationId: v2ListJobs
@@ -1759,6 +1787,7 @@ paths:
         '406': {$ref: '#/components/responses/NotAcceptable'}
         '422': {$ref: '#/components/responses/InvalidQuery'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
   /v2/jobs/{job_id}:
     delete:
       operationId: v2CancelJob
@@ -1779,6 +1808,7 @@ paths:
         '406': {$ref: '#/components/responses/NotAcceptable'}
         '409': {$ref: '#/components/responses/Conflict'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
   /v2/jobs/{job_id}/replay:
     post:
       operationId: v2ReplayJob
@@ -1845,6 +1875,7 @@ paths:
         '403': {$ref: '#/components/responses/Forbidden'}
         '406': {$ref: '#/components/responses/NotAcceptable'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
   /v2/platforms:
     get:
       operationId: v2ListPlatforms
@@ -1869,6 +1900,7 @@ paths:
         '403': {$ref: '#/components/responses/Forbidden'}
         '406': {$ref: '#/components/responses/NotAcceptable'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
   /v2/templates:
     get:
       operationId: v2ListTemplates
@@ -1939,6 +1971,7 @@ paths:
         '415': {$ref: '#/components/responses/UnsupportedMediaType'}
         '422': {$ref: '#/components/responses/InvalidBody'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
     get:
       operationId: v2ListAPIKeys
       summary: List the API keys, newest first
@@ -1959,6 +1992,7 @@ paths:
         '403': {$ref: '#/components/responses/Forbidden'}
         '406': {$ref: '#/components/responses/NotAcceptable'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
   /v2/api-keys/{key_id}:
     delete:
       operationId: v2RevokeAPIKey
@@ -1983,6 +2017,7 @@ paths:
         '404': {$ref: '#/components/responses/APIKeyNotFound'}
         '406': {$ref: '#/components/responses/NotAcceptable'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
   /v2/api-keys/{key_id}/rotate:
     post:
       operationId: v2RotateAPIKey
@@ -2013,6 +2048,7 @@ paths:
         '404': {$ref: '#/components/responses/APIKeyNotFound'}
         '406': {$ref: '#/components/responses/NotAcceptable'}
         '429': {$ref: '#/components/responses/RateLimited'}
+        '503': {$ref: '#/components/responses/StoreUnavailable'}
   /v2/healthcheck:
     get:
       operationId: v2Healthcheck
@@ -2317,6 +2353,20 @@ components:
       schema: {type: string, minLength: 1}
 
   responses:
+    StoreUnavailable:
+      description: |
+        The job store cannot be reached (`/problems/store-unavailable`: a
+        shared PostgreSQL database that is down or restarting); nothing was
+        done. Try again after `Retry-After` seconds.
+      headers:
+        X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
+        X-API-Version: {$ref: '#/components/headers/X-API-Version'}
+        NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
+        Vary: {$ref: '#/components/headers/Vary'}
+        Retry-After: {$ref: '#/components/headers/Retry-After'}
+      content:
+        application/problem+json:
+          schema: {$ref: '#/components/schemas/Problem'}
     JobAccepted:
       description: The job is queued; poll its result with the same credentials (or an admin's).
       headers:
@@ -2515,7 +2565,9 @@ components:
     NoWorker:
       description: |
         No live worker serves the job's context (`/problems/no-worker`), so
-        the job would never run; nothing was queued. Try again after
+        the job would never run, or the job store cannot be reached
+        (`/problems/store-unavailable`: a shared PostgreSQL database that is
+        down or restarting); nothing was queued. Try again after
         `Retry-After` seconds.
       headers:
         X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
@@ -2532,6 +2584,9 @@ components:
 
         - `/problems/no-worker`: no live worker serves the job's context, so
           the job would never run. Try again after `Retry-After` seconds.
+        - `/problems/store-unavailable`: the job store cannot be reached (a
+          shared PostgreSQL database that is down or restarting). Try again
+          after `Retry-After` seconds.
         - `/problems/structured-output-unavailable`: the job sends no
           `textfsm_template` and the server has no ntc-templates (`detail`
           says what went wrong at its start). No `Retry-After`: waiting does
@@ -2543,7 +2598,7 @@ components:
         NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
         Vary: {$ref: '#/components/headers/Vary'}
         Retry-After:
-          description: Seconds to wait before trying again; sent with `/problems/no-worker` only.
+          description: Seconds to wait before trying again; sent with `/problems/no-worker` and `/problems/store-unavailable` only.
           required: false
           schema: {type: string, pattern: '^[0-9]+$', examples: ['30']}
       content:
@@ -2552,7 +2607,8 @@ components:
     TemplatesUnavailable:
       description: |
         The server has no ntc-templates (`/problems/structured-output-unavailable`;
-        `detail` says what went wrong at its start).
+        `detail` says what went wrong at its start), or the job store cannot
+        be reached (`/problems/store-unavailable`, with `Retry-After`).
       headers:
         X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
         X-API-Version: {$ref: '#/components/headers/X-API-Version'}

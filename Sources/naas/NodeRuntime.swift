@@ -1,0 +1,94 @@
+import Foundation
+import Logging
+import NAASAPI
+import NAASCore
+import NAASDevice
+import NAASStore
+import NAASWorker
+import ServiceLifecycle
+
+/// A process of the service, ready to run: its store, its templates and its
+/// workers, built from the options `serve` and `worker` share.
+struct NodeRuntime {
+    let logger: Logger
+    let store: StoreOpening.Opened
+    let dataDirectory: URL
+    let templates: TemplateCatalogue
+    let signal: QueueSignal
+    let dispatcher: JobDispatcher
+    let capacity: Int
+
+    /// The background services every process runs beside its own.
+    var services: [any Service] {
+        [
+            dispatcher,
+            RetentionSweeper(store: store.store, logger: Logger(label: "naas.retention")),
+            LeaseReaper(store: store.store, logger: Logger(label: "naas.lease")),
+        ]
+    }
+
+    /// Logging, the store, the templates and the dispatcher, in that order.
+    /// `ownsEmbeddedStore`: this process alone runs the SQLite store's jobs,
+    /// so whatever it left running when it last stopped died with it.
+    static func start(_ options: NodeOptions, ownsEmbeddedStore: Bool) async throws -> NodeRuntime {
+        try bootstrapLogging(options)
+        let logger = Logger(label: "naas")
+        let capacity = try setting(options.workers, ["NAAS_WORKERS"], default: 8)
+        guard capacity >= 0 else { throw ValidationError("--workers must be 0 or more") }
+        let grace = try setting(options.shutdownGrace, ["NAAS_SHUTDOWN_GRACE"], default: 30)
+        guard grace >= 0 else { throw ValidationError("--shutdown-grace must be 0 or more seconds") }
+        let lease = try setting(options.jobLease, ["NAAS_JOB_LEASE"], default: Int(JobDispatcher.defaultLease))
+        guard lease >= 3 else { throw ValidationError("--job-lease must be at least 3 seconds (it is renewed every third of it)") }
+        let dataDirectory = try StoreOpening.dataDirectory(options.dataDir)
+        let retention = RetentionPolicy(
+            succeeded: try setting(nil, ["JOB_TTL_SUCCESS"], default: 86_400.0),
+            failed: try setting(nil, ["JOB_TTL_FAILED"], default: 604_800.0))
+        let security = try SecurityConfiguration.settings()
+        let workerContexts = try SecurityConfiguration.workerContexts(options.contexts, of: security)
+        let store = try await StoreOpening.open(
+            databaseURL: try StoreOpening.databaseURL(options.databaseURL), dataDirectory: dataDirectory,
+            retention: retention, protection: try SecurityConfiguration.protection())
+        logger.info("store opened", metadata: ["store": "\(store.isShared ? "postgresql" : "sqlite")", "location": "\(store.location)"])
+
+        if ownsEmbeddedStore && !store.isShared {
+            let interrupted = try await store.store.failInterruptedJobs(
+                reason: "Interrupted: the server stopped while this job was running. It was not re-run because it may have partly completed; submit it again if needed.")
+            for id in interrupted {
+                logger.warning("job interrupted by a restart", metadata: ["request_id": "\(id)"])
+            }
+        }
+
+        let templates = TemplateCatalogue.load(
+            configured: options.templatesDir, environment: ProcessInfo.processInfo.environment,
+            searchRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        if let warning = templates.startupWarning {
+            logger.warning("\(warning)")
+        } else if let library = templates.library {
+            logger.info("ntc-templates loaded", metadata: ["templates_dir": "\(library.directory.path)"])
+        }
+
+        let signal = QueueSignal()
+        let algorithms: SSHAlgorithms = switchSetting(options.sshLegacy, "NAAS_SSH_LEGACY") ? .legacy : .modern
+        let dispatcher = JobDispatcher(
+            store: store.store, runner: DeviceJobRunner(algorithms: algorithms),
+            outputParser: CommandOutputParser(library: templates.library), signal: signal,
+            capacity: capacity, contexts: workerContexts, holding: switchSetting(options.holdJobs, "NAAS_HOLD_JOBS"),
+            logger: Logger(label: "naas.worker"), lease: TimeInterval(lease), shutdownGrace: .seconds(grace))
+        // Registered before the API listens, so the first submission finds its worker.
+        try await dispatcher.register()
+        return NodeRuntime(
+            logger: logger, store: store, dataDirectory: dataDirectory, templates: templates, signal: signal,
+            dispatcher: dispatcher, capacity: capacity)
+    }
+
+    private static func bootstrapLogging(_ options: NodeOptions) throws {
+        let levelName = try setting(options.logLevel, ["NAAS_LOG_LEVEL", "LOG_LEVEL"], default: "info")
+        guard let level = Logger.Level(loose: levelName) else { throw ValidationError("unknown log level \(levelName)") }
+        // A quieter service log must not silently drop the audit trail: only an explicit setting does.
+        let auditLevelName = try setting(options.auditLogLevel, ["NAAS_AUDIT_LOG_LEVEL"], default: min(level, .notice).rawValue)
+        guard let auditLevel = Logger.Level(loose: auditLevelName) else {
+            throw ValidationError("unknown audit log level \(auditLevelName)")
+        }
+        LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: label == AuditLog.label ? auditLevel : level) }
+    }
+}
