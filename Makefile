@@ -11,7 +11,8 @@ SWIFT_TEST := NAAS_NTC_CORPUS_JSON=$$([ -f $(NTC_CORPUS_JSON) ] && echo $(NTC_CO
 # The store tests run on SQLite and, with NAAS_TEST_DATABASE_URL, on a
 # throwaway PostgreSQL server (scripts/postgres.sh), stopped afterwards.
 TEST_PG_DIR ?= /tmp/naas-test-postgres
-TEST_PG_PORT ?= 55432
+# Below the ephemeral range (32768-60999), so no client socket can hold it.
+TEST_PG_PORT ?= 15432
 SWIFT_TEST_BOTH_STORES := url=$$(bash scripts/postgres.sh start $(TEST_PG_DIR) $(TEST_PG_PORT)) \
 	&& { NAAS_TEST_DATABASE_URL=$$url $(SWIFT_TEST); status=$$?; bash scripts/postgres.sh stop $(TEST_PG_DIR); exit $$status; }
 

@@ -185,3 +185,61 @@ def test_the_fleet_shares_keys_and_jobs_across_api_processes(fleet, tmp_path):
         assert job["status"] == "finished" and job["error"] is None, job
     finally:
         sim.stop()
+
+
+def test_a_database_restart_under_load_answers_503_and_loses_no_accepted_job(fleet, postgres, tmp_path):
+    sim = devices(tmp_path, 1)
+    # Leases longer than the outage: a worker that cannot renew while the database is down is not lost.
+    fleet.env["NAAS_JOB_LEASE"] = "15"
+    try:
+        api = fleet.api("api")
+        fleet.worker("worker", workers=4)
+        client = api.client()
+        device = sim[sorted(sim.devices)[0]]
+        answers = []  # (time, status, response)
+        stop = threading.Event()
+
+        def submit_until_stopped():
+            while not stop.is_set():
+                try:
+                    response = client.submit("/v1/send_command", show_version(device), AUTH)
+                except Exception as error:  # a hung or dropped request is a failure too
+                    answers.append((time.monotonic(), type(error).__name__, None))
+                    continue
+                answers.append((time.monotonic(), response.status_code, response))
+                time.sleep(0.02)
+
+        submitter = threading.Thread(target=submit_until_stopped)
+        submitter.start()
+        time.sleep(2)
+        postgres.stop()
+        down_at = time.monotonic()
+        time.sleep(1.5)
+        health = client.health()
+        time.sleep(1.5)
+        postgres.start()
+        up_at = time.monotonic()
+        time.sleep(8)
+        stop.set()
+        submitter.join()
+
+        statuses = [status for _, status, _ in answers]
+        assert set(statuses) <= {202, 503}, sorted(set(map(str, statuses)))
+        refused = [response for _, status, response in answers if status == 503]
+        assert refused, "the outage should have been seen by some submission"
+        for response in refused:
+            assert response.headers.get("Retry-After") == "5", response.headers
+            assert "store" in response.json()["message"], response.text
+        assert all(down_at - 1 <= at <= up_at + 5 for at, status, _ in answers if status == 503)
+        # Within 5 s of the database's return everything works again.
+        assert [status for at, status, _ in answers if at > up_at + 5] and \
+            all(status == 202 for at, status, _ in answers if at > up_at + 5)
+        assert health.status_code == 503 and health.json()["status"] == "degraded", health.text
+
+        # Every job accepted with 202 is there and runs.
+        accepted = [response.json()["job_id"] for _, status, response in answers if status == 202]
+        for job_id in accepted:
+            job = client.wait_for_job(job_id, AUTH, timeout=60)
+            assert job["status"] == "finished" and job["error"] is None, job
+    finally:
+        sim.stop()

@@ -7,7 +7,7 @@
 #   scripts/postgres.sh url DIR          print the URL of the server running in DIR
 #
 # Typical use:
-#   export NAAS_TEST_DATABASE_URL=$(scripts/postgres.sh start /tmp/naas-pg 55432)
+#   export NAAS_TEST_DATABASE_URL=$(scripts/postgres.sh start /tmp/naas-pg 15432)
 #   swift test --skip-build --filter NAASStoreTests
 #   scripts/postgres.sh stop /tmp/naas-pg
 #

@@ -17,6 +17,8 @@ public enum APIError: Error, Sendable, Equatable {
     case rateLimited(RateLimitStatus)
     /// No live worker serves the job's context.
     case noWorker(context: String)
+    /// The context already holds `MAX_QUEUE_DEPTH` queued jobs (backpressure); nothing was queued.
+    case queueFull(context: String, limit: Int)
     /// The store (the shared PostgreSQL database) cannot be reached; nothing was done.
     case storeUnavailable
     /// A structured job needs ntc-templates, which this server has not loaded; the text says why.
@@ -46,7 +48,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .insufficientRole, .contextDenied, .lockedOut: .forbidden
         case .unknownContext: .badRequest
         case .rateLimited: .tooManyRequests
-        case .noWorker, .structuredOutputUnavailable, .storeUnavailable: .serviceUnavailable
+        case .noWorker, .queueFull, .structuredOutputUnavailable, .storeUnavailable: .serviceUnavailable
         case .resourceNotFound: .notFound
         case .unsupportedMediaType: .unsupportedMediaType
         case .badRequest, .malformedMicroversion: .badRequest
@@ -79,6 +81,8 @@ public enum APIError: Error, Sendable, Equatable {
             "Rate limit of \(status.limit) requests exceeded; retry in \(status.resetSeconds) seconds"
         case .noWorker(let context):
             "No worker serves context \"\(context)\" right now; retry later or choose another context"
+        case .queueFull(let context, let limit):
+            "Queue depth limit reached: context \"\(context)\" holds \(limit) queued jobs; retry after Retry-After seconds"
         case .storeUnavailable:
             "The job store cannot be reached right now; nothing was done. Retry after Retry-After seconds"
         case .structuredOutputUnavailable(let reason):
@@ -113,6 +117,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .noWorker: "no-worker"
         case .structuredOutputUnavailable: "structured-output-unavailable"
         case .storeUnavailable: "store-unavailable"
+        case .queueFull: "queue-full"
         case .resourceNotFound: "not-found"
         case .unsupportedMediaType: "unsupported-media-type"
         case .badRequest: "bad-request"

@@ -8,6 +8,8 @@ enum ErrorRenderer {
     static let noWorkerRetryAfter = 30
     /// Seconds a client should wait while the store is unreachable (a database restart takes a few).
     static let storeUnavailableRetryAfter = 5
+    /// Seconds a client should wait for a full queue to drain a little.
+    static let queueFullRetryAfter = 5
 
     static func response(for error: APIError, context: NAASRequestContext) -> Response {
         var headers: HTTPFields = [:]
@@ -19,6 +21,7 @@ enum ErrorRenderer {
             headers[.retryAfter] = "\(status.resetSeconds)"
         case .noWorker: headers[.retryAfter] = "\(noWorkerRetryAfter)"
         case .storeUnavailable: headers[.retryAfter] = "\(storeUnavailableRetryAfter)"
+        case .queueFull: headers[.retryAfter] = "\(queueFullRetryAfter)"
         default: break
         }
         if case .methodNotAllowed(let allowed) = error { headers[.allow] = allowed.joined(separator: ", ") }

@@ -5,7 +5,7 @@ import NAASCore
 import NAASStore
 
 /// Admits a job into the queue: the checks every submission and replay
-/// passes (context, lockout, rate limit, a live worker), then the enqueue.
+/// passes (context, lockout, rate limit, a live worker, room in the queue), then the enqueue.
 struct JobIntake: Sendable {
     let store: any ServiceStore
     let signal: QueueSignal
@@ -39,6 +39,9 @@ struct JobIntake: Sendable {
         let deviceLimit = try await rateLimiter.checkDevice(principal, device: device)
         guard try await workers.workers(serving: job.context) > 0 else {
             throw APIError.noWorker(context: job.context)
+        }
+        if settings.maxQueueDepth > 0, try await store.queueDepths()[job.context, default: 0] >= settings.maxQueueDepth {
+            throw APIError.queueFull(context: job.context, limit: settings.maxQueueDepth)
         }
         let newJob = NewJob(
             id: job.id, owner: principal.owner, context: job.context, spec: job.spec, credentials: job.credentials,

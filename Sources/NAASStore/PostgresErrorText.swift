@@ -49,19 +49,27 @@ enum PostgresErrorText {
         }
     }
 
-    /// An outage (connection lost or refused, server shutting down or out of
-    /// connections) is `unavailable`; anything else a `databaseError`.
+    /// An outage (the connection lost, refused or never granted by the pool,
+    /// the server shutting down or out of connections) is `unavailable`; a
+    /// statement the server refused, or rows that do not decode, a `databaseError`.
     private static func classified(_ error: any Error, text: String) -> PostgresStoreError {
-        guard let error = error as? PSQLError else { return .databaseError(text) }
-        switch error.code {
-        case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed:
-            return .unavailable(text)
-        case .server:
-            // SQLSTATE classes 08 (connection exception), 53 (insufficient resources), 57 (operator intervention).
-            let state = error.serverInfo?[.sqlState] ?? ""
-            return ["08", "53", "57"].contains(String(state.prefix(2))) ? .unavailable(text) : .databaseError(text)
-        default:
+        switch error {
+        case let error as PSQLError:
+            switch error.code {
+            case .server:
+                // SQLSTATE classes 08 (connection exception), 53 (insufficient resources), 57 (operator intervention).
+                let state = error.serverInfo?[.sqlState] ?? ""
+                return ["08", "53", "57"].contains(String(state.prefix(2))) ? .unavailable(text) : .databaseError(text)
+            case .tooManyParameters, .invalidCommandTag, .messageDecodingFailure, .unexpectedBackendMessage:
+                return .databaseError(text)
+            default:
+                return .unavailable(text)
+            }
+        case is PostgresDecodingError:
             return .databaseError(text)
+        default:
+            // What is left comes from below the protocol (sockets, the pool): the database is out of reach.
+            return .unavailable(text)
         }
     }
 }

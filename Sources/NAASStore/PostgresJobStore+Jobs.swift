@@ -60,7 +60,7 @@ extension PostgresJobStore: JobStore {
     public func finish(_ id: String, outcome: JobOutcome) async throws -> [ProtectionEvent] {
         let now = Date().timeIntervalSince1970
         let ending = try JobEnding(outcome, retention: retention)
-        let events: [ProtectionEvent] = try await transaction { connection in
+        let events: [ProtectionEvent] = try await transaction { [self] connection in
             let ended = try await connection.rows("""
                 UPDATE jobs SET status = \(ending.status.rawValue), output = \(ending.output), error = \(ending.error),
                     error_code = \(ending.errorCode), ended_at = \(now), expires_at = \(now + ending.retention),
@@ -144,7 +144,7 @@ extension PostgresJobStore: JobStore {
 
     public func purgeExpired(now: Date) async throws -> Int {
         let clock = now.timeIntervalSince1970
-        return try await transaction { connection in
+        return try await transaction { [self] connection in
             let purged = try await connection.rows(
                 "DELETE FROM jobs WHERE expires_at IS NOT NULL AND expires_at <= \(clock) RETURNING seq", logger: logger
             ).count

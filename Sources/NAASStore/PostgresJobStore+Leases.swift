@@ -15,7 +15,7 @@ extension PostgresJobStore: QueueWakeups {
     public func failExpiredLeases(now: Date, reason: @escaping @Sendable (_ worker: String) -> String) async throws -> [String] {
         let clock = now.timeIntervalSince1970
         let keep = retention.failed
-        return try await transaction { connection in
+        return try await transaction { [self] connection in
             // Locked as they are read, so two processes reaping at once fail each job once.
             let lapsed = try await connection.rows("""
                 SELECT id, worker FROM jobs

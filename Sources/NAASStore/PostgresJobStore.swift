@@ -43,9 +43,12 @@ public final class PostgresJobStore: Sendable {
     ) async throws -> PostgresJobStore {
         let address = try PostgresURL(url)
         let salt = try await prepare(address, logger: logger)
-        return PostgresJobStore(
+        let store = PostgresJobStore(
             address: address, salt: salt, vault: vault, retention: retention, protection: protection,
             maximumConnections: max(maximumConnections, 2), logger: logger)
+        // Statements are refused until the listener is connected (`requireReachable`); it connects in moments.
+        _ = await store.listener.waitUntilListening(timeout: .seconds(10))
+        return store
     }
 
     /// Opens one session outside the pool, which reports why it cannot
@@ -101,14 +104,17 @@ public final class PostgresJobStore: Sendable {
         self.listener = listener
         self.wakeups = wakeups
         self.submissions = GroupCommit { jobs in
-            try await PostgresErrorText.translating {
+            guard listener.isListening else {
+                throw PostgresStoreError.unavailable("the connection to the database is down; it is retried every second")
+            }
+            return try await PostgresErrorText.translating { [client, logger] in
                 try await client.withTransaction(logger: logger) { connection in
                     try await Self.insert(jobs, connection, logger: logger)
                 }
             }
         }
         self.requestCounts = RequestTally { counts in
-            try await PostgresErrorText.translating {
+            try await PostgresErrorText.translating { [client, logger] in
                 try await client.withConnection { connection in try await Self.add(counts, connection, logger: logger) }
             }
         }
@@ -137,21 +143,38 @@ public final class PostgresJobStore: Sendable {
 
     /// The schema versions this database has applied, in order.
     func appliedSchemaVersions() async throws -> [Int] {
-        try await PostgresErrorText.translating {
+        try await PostgresErrorText.translating { [client, logger] in
             try await client.withConnection { connection in try await PostgresSchema.appliedVersions(connection, logger: logger) }
+        }
+    }
+
+    /// Refuses at once while the database is known to be out of reach.
+    ///
+    /// The pool keeps retrying to connect while the database is down, and a
+    /// statement would wait for it, holding its caller (an API request) for
+    /// as long as the outage lasts. The listener's connection drops with the
+    /// database and comes back with it, so while it is down every statement
+    /// fails fast as `unavailable` (an API answers 503). Nothing is sent and
+    /// then abandoned: a statement either runs or is never sent, so a caller
+    /// told "unavailable" knows its write did not happen.
+    func requireReachable() throws {
+        guard listener.isListening else {
+            throw PostgresStoreError.unavailable("the connection to the database is down; it is retried every second")
         }
     }
 
     /// Runs one statement on a pooled connection and returns its rows.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        try await PostgresErrorText.translating {
+        try requireReachable()
+        return try await PostgresErrorText.translating { [client, logger] in
             try await client.query(query, logger: logger).collect()
         }
     }
 
     /// Runs `body` in one transaction on one pooled connection.
-    func transaction<Result: Sendable>(_ body: (PostgresConnection) async throws -> Result) async throws -> Result {
-        try await PostgresErrorText.translating {
+    func transaction<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
+        try requireReachable()
+        return try await PostgresErrorText.translating { [client, logger] in
             try await client.withTransaction(logger: logger) { connection in try await body(connection) }
         }
     }

@@ -177,11 +177,8 @@ public final class JobDispatcher: Service {
         ])
         let started = ContinuousClock.now
         let outcome = await running.outcome(of: job.id) { await self.run(job) }
-        do {
-            let events = try await store.finish(job.id, outcome: outcome)
+        if let events = await record(outcome, of: job.id, log: log) {
             for event in events { audit.record(event, requestID: job.id) }
-        } catch {
-            log.error("recording a job result failed", metadata: ["error": "\(error)"])
         }
         var details = ["job_id": job.id, "device": job.spec.target.address, "status": outcome.status.rawValue]
         if let code = outcome.errorCode { details["error_code"] = code.rawValue }
@@ -196,6 +193,31 @@ public final class JobDispatcher: Service {
             log.error("job failed", metadata: ["error": "\(message)"])
         }
     }
+
+    /// Stores how the job ended, retrying while the store is out of reach (a
+    /// database restart): the job ran, and its result must not be lost. The
+    /// lease is renewed meanwhile, so no other process takes the job for lost
+    /// while this one still holds its result. Gives up after `resultPatience`.
+    private func record(_ outcome: JobOutcome, of id: String, log: Logger) async -> [ProtectionEvent]? {
+        let deadline = ContinuousClock.now + Self.resultPatience
+        var pause: Duration = .milliseconds(100)
+        while true {
+            do {
+                return try await store.finish(id, outcome: outcome)
+            } catch {
+                guard ContinuousClock.now + pause < deadline else {
+                    log.error("recording a job result failed; giving up", metadata: ["error": "\(error)"])
+                    return nil
+                }
+                log.warning("recording a job result failed; retrying", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: pause)
+                pause = min(pause * 2, .seconds(2))
+            }
+        }
+    }
+
+    /// How long a finished job's result is retried against an unreachable store.
+    static let resultPatience: Duration = .seconds(60)
 
     /// Runs the job on a session thread, unless the device's circuit is open.
     private func run(_ job: ClaimedJob) async -> JobOutcome {

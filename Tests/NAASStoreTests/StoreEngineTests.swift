@@ -9,7 +9,7 @@ import Testing
 @Suite struct StoreEngineTests {
     @Test(.enabled(
         if: StoreEngine.postgresURL != nil,
-        "NAAS_TEST_DATABASE_URL is unset: the PostgreSQL store was NOT tested, only SQLite. Run `export NAAS_TEST_DATABASE_URL=$(scripts/postgres.sh start /tmp/naas-pg 55432)` first."
+        "NAAS_TEST_DATABASE_URL is unset: the PostgreSQL store was NOT tested, only SQLite. Run `export NAAS_TEST_DATABASE_URL=$(scripts/postgres.sh start /tmp/naas-pg 15432)` first."
     ))
     func postgreSQLIsUnderTest() async throws {
         let adminURL = try #require(StoreEngine.postgresURL)

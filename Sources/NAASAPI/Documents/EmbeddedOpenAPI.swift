@@ -738,9 +738,10 @@ components:
     NoWorker:
       description: |
         No live worker serves the default context, so the job would never
-        run, or the job store cannot be reached (a shared PostgreSQL database
-        that is down or restarting); nothing was queued. Try again after
-        `Retry-After` seconds.
+        run; or the context already holds `MAX_QUEUE_DEPTH` queued jobs; or
+        the job store cannot be reached (a shared PostgreSQL database that is
+        down or restarting). Nothing was queued; `message` says which. Try
+        again after `Retry-After` seconds.
       headers:
         X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
         X-API-Version: {$ref: '#/components/headers/X-API-Version'}
@@ -753,8 +754,9 @@ components:
           schema: {$ref: '#/components/schemas/Message'}
     StructuredSubmissionUnavailable:
       description: |
-        Nothing was queued: no live worker serves the default context or the
-        job store cannot be reached (try again after `Retry-After` seconds),
+        Nothing was queued: no live worker serves the default context, the
+        context holds `MAX_QUEUE_DEPTH` queued jobs, or the job store cannot
+        be reached (try again after `Retry-After` seconds),
         or the job sends no
         `textfsm_template` and the server has no ntc-templates (no
         `Retry-After`: waiting does not help; the message says what went
@@ -2564,11 +2566,12 @@ components:
           schema: {$ref: '#/components/schemas/Problem'}
     NoWorker:
       description: |
-        No live worker serves the job's context (`/problems/no-worker`), so
-        the job would never run, or the job store cannot be reached
+        Nothing was queued; `type` says why: no live worker serves the job's
+        context (`/problems/no-worker`), so the job would never run; the
+        context already holds `MAX_QUEUE_DEPTH` queued jobs
+        (`/problems/queue-full`); or the job store cannot be reached
         (`/problems/store-unavailable`: a shared PostgreSQL database that is
-        down or restarting); nothing was queued. Try again after
-        `Retry-After` seconds.
+        down or restarting). Try again after `Retry-After` seconds.
       headers:
         X-Request-ID: {$ref: '#/components/headers/X-Request-ID'}
         X-API-Version: {$ref: '#/components/headers/X-API-Version'}
@@ -2584,6 +2587,8 @@ components:
 
         - `/problems/no-worker`: no live worker serves the job's context, so
           the job would never run. Try again after `Retry-After` seconds.
+        - `/problems/queue-full`: the context already holds `MAX_QUEUE_DEPTH`
+          queued jobs. Try again after `Retry-After` seconds.
         - `/problems/store-unavailable`: the job store cannot be reached (a
           shared PostgreSQL database that is down or restarting). Try again
           after `Retry-After` seconds.
@@ -2598,7 +2603,7 @@ components:
         NAAS-API-Version: {$ref: '#/components/headers/NAAS-API-Version'}
         Vary: {$ref: '#/components/headers/Vary'}
         Retry-After:
-          description: Seconds to wait before trying again; sent with `/problems/no-worker` and `/problems/store-unavailable` only.
+          description: Seconds to wait before trying again; sent with `/problems/no-worker`, `/problems/queue-full` and `/problems/store-unavailable` only.
           required: false
           schema: {type: string, pattern: '^[0-9]+$', examples: ['30']}
       content:
