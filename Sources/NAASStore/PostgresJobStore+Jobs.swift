@@ -49,11 +49,7 @@ extension PostgresJobStore: JobStore {
             """)
         guard let row = claimed.first else { return nil }
         let (id, submittedBy, specJSON, sealedCredentials) = try row.decode((String, String?, String, Data?).self)
-        let spec = try JSONDecoder().decode(JobSpec.self, from: Data(specJSON.utf8))
-        guard let sealed = sealedCredentials else {
-            throw StoreError.undecryptableCredentials(id)
-        }
-        return ClaimedJob(id: id, submittedBy: submittedBy, spec: spec, credentials: try vault.open(sealed, jobID: id))
+        return try vault.claimedJob(id: id, submittedBy: submittedBy, specJSON: specJSON, sealed: sealedCredentials)
     }
 
     @discardableResult

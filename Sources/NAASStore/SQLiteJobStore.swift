@@ -105,11 +105,7 @@ public final class SQLiteJobStore: JobStore {
                 """), arguments: claimArguments).map { row in (row["id"], row["submitted_by"], row["spec"], row["credentials"]) }
         }
         guard let (id, submittedBy, specJSON, sealedCredentials) = claimed else { return nil }
-        let spec = try JSONDecoder().decode(JobSpec.self, from: Data(specJSON.utf8))
-        guard let sealed = sealedCredentials else {
-            throw StoreError.undecryptableCredentials(id)
-        }
-        return ClaimedJob(id: id, submittedBy: submittedBy, spec: spec, credentials: try vault.open(sealed, jobID: id))
+        return try vault.claimedJob(id: id, submittedBy: submittedBy, specJSON: specJSON, sealed: sealedCredentials)
     }
 
     @discardableResult
