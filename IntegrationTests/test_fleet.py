@@ -10,10 +10,13 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 import pytest
+import requests
 
 from harness.fleet import ServerFleet
 from harness.server import NaasServer
 from harness.worker import NaasWorker
+from peers.net import free_port
+from peers.process import Background
 from peers.simulator import Simulator
 from sim_fixtures import ENABLE_SECRET, PASSWORD, USERNAME
 
@@ -243,3 +246,25 @@ def test_a_database_restart_under_load_answers_503_and_loses_no_accepted_job(fle
             assert job["status"] == "finished" and job["error"] is None, job
     finally:
         sim.stop()
+
+
+def test_an_api_process_on_postgresql_makes_its_own_data_directory(fleet, naas_bin, tmp_path):
+    """Regression: on PostgreSQL nothing created the data directory, so the
+    self-signed certificate could not be written and the server did not start."""
+    data_dir = tmp_path / "never-made" / "data"
+    port = free_port()
+    server = Background([naas_bin, "serve", "--host", "127.0.0.1", "--port", port, "--workers", 0,
+                         "--data-dir", data_dir, "--database-url", fleet.url],
+                        tmp_path / "serve.log", env={**os.environ, **fleet.env}).start()
+    try:
+        healthy = False
+        deadline = time.monotonic() + 30
+        while not healthy and time.monotonic() < deadline and server.running():
+            try:
+                healthy = requests.get(f"https://127.0.0.1:{port}/healthcheck", verify=False, timeout=2).ok
+            except requests.RequestException:
+                time.sleep(0.1)
+        assert healthy, server.log_text()[-2000:]
+        assert data_dir.is_dir()
+    finally:
+        server.stop()

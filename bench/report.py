@@ -152,6 +152,25 @@ def textfsm_section(swift, python):
     return "\n".join(lines) + "\n\n" + "\n\n".join(notes)
 
 
+def fleet_section(fleet, sqlite_e2e):
+    """PostgreSQL beside SQLite (submissions, cold latency), and jobs/s by worker processes."""
+    sub_sqlite, sub_pg = fleet["submissions_sqlite"], fleet["submissions_postgresql"]
+
+    def refused(run):
+        return run["status_errors"] + run["connect_errors"] + run["read_errors"] + run["write_errors"] + run["timeouts"]
+
+    lines = ["| | SQLite (embedded) | PostgreSQL (shared) |", "|---|---|---|",
+             f"| Submissions/s (wrk, held workers) | {sub_sqlite['req_per_s']:,.0f} | {sub_pg['req_per_s']:,.0f} |",
+             f"| Submission p50 / p99 | {sub_sqlite['p50_us'] / 1000:.2f} / {sub_sqlite['p99_us'] / 1000:.2f} ms | "
+             f"{sub_pg['p50_us'] / 1000:.2f} / {sub_pg['p99_us'] / 1000:.2f} ms |",
+             f"| Non-2xx or failed requests | {refused(sub_sqlite)} | {refused(sub_pg)} |",
+             f"| Cold job, submit to finished, p50 | {ms(sqlite_e2e['p50_ms'])} ms | {ms(fleet['e2e_postgresql']['p50_ms'])} ms |"]
+    drain = ["| Worker processes (8 sessions each) | Jobs | Drained in | Jobs/s |", "|---|---|---|---|"]
+    drain += [f"| {run['processes']} | {run['jobs']:,} | {run['seconds']:.2f} s | {run['jobs_per_s']:,.0f} |"
+              for run in fleet["drain"]]
+    return "\n".join(lines) + "\n\n" + "\n".join(drain)
+
+
 def platform_tables(records):
     """Per-platform cold job latency, and autodetect, NAAS beside Netmiko."""
     lines = ["| Platform | NAAS device layer p50 (min–max) | Netmiko p50 (min–max) | Netmiko / NAAS |",
@@ -198,7 +217,8 @@ def main():
         latency_table=latency_table(runs), latency_notes=latency_notes(runs),
         platform_table=platform_table, autodetect_table=autodetect_table,
         textfsm_section=textfsm_section(load("textfsm"), load("textfsm_python")),
-        textfsm_rounds=load("textfsm_python").get("rounds", "several"))
+        textfsm_rounds=load("textfsm_python").get("rounds", "several"),
+        fleet_section=fleet_section(load("fleet"), runs["e2e"]))
     text = Template((HERE / "benchmarks.template.md").read_text()).substitute(values)
     args.out.write_text(text)
 

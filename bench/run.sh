@@ -17,6 +17,8 @@ PLATFORM_OPTIONS="--count 10 --autodetect-count 1 --autodetect-platforms arista_
 # ntc-templates' conformance corpus: every case, three rounds on each side.
 CORPUS=${NTC_TEMPLATES_TESTS:-/work/shared/ntc-templates-tests}
 TEXTFSM_OPTIONS="--rounds 3"
+# The fleet: a queue of 1,000 jobs on 50 simulated devices, drained by 1, 2 and 4 worker processes.
+FLEET_OPTIONS="--jobs 1000 --processes 1,2,4"
 WRK_OPTIONS="-t2 -c8 -d${BENCH_WRK_DURATION:-10s} --latency"
 REPORT=docs/benchmarks.md
 # BENCH_SMOKE=1 (run by `make test`): the whole pipeline, briefly, on the
@@ -26,6 +28,7 @@ if [ "${BENCH_SMOKE:-0}" = 1 ]; then
   ROUNDS=3
   PLATFORM_OPTIONS="--count 1 --autodetect-count 0"
   TEXTFSM_OPTIONS="--rounds 1 --limit 100"
+  FLEET_OPTIONS="--jobs 40 --processes 1,2"
   WRK_OPTIONS="-t2 -c8 -d2s --latency"
   BENCH_SKIP_BUILD=1
   REPORT=$(mktemp "${TMPDIR:-/tmp}/naas-bench-smoke.XXXXXX.md")
@@ -137,6 +140,11 @@ start_naas 8 e2e-structured --templates-dir "$TEMPLATES_DIR"
 "$PY" bench/e2e_latency.py --structured --url "https://127.0.0.1:$NAAS_PORT" --device-port "$DEVICE_PORT" \
   --user "$DEVICE_USER" --password "$DEVICE_PASSWORD" --count "$ROUNDS" | tee "$RESULTS/e2e_structured.json"
 stop_pid "$NAAS_PID"
+
+echo "bench: the store on PostgreSQL beside SQLite, and 1, 2 and 4 worker processes draining a queue ($FLEET_OPTIONS)"
+# shellcheck disable=SC2086 # FLEET_OPTIONS is a list of words on purpose
+"$PY" bench/fleet_bench.py --bin "$BIN" --device-port "$DEVICE_PORT" --user "$DEVICE_USER" --password "$DEVICE_PASSWORD" \
+  --wrk-options "$WRK_OPTIONS" --rounds "$ROUNDS" $FLEET_OPTIONS | tee "$RESULTS/fleet.json"
 
 echo "bench: Netmiko"
 "$PY" bench/netmiko_baseline.py "${DEVICE[@]}" --count "$ROUNDS" --secret "$ENABLE_SECRET" | tee "$RESULTS/netmiko.json"

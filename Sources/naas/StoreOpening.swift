@@ -18,6 +18,8 @@ enum StoreOpening {
     static func open(
         databaseURL: String?, dataDirectory: URL, retention: RetentionPolicy = .init(), protection: ProtectionPolicy = .init()
     ) async throws -> Opened {
+        // The data directory holds more than the SQLite file (the TLS certificate, the key file), whatever the store.
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         guard let databaseURL else {
             let store = try openSQLite(dataDirectory: dataDirectory, retention: retention, protection: protection)
             let path = dataDirectory.appendingPathComponent(SQLiteJobStore.fileName).path
