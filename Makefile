@@ -46,14 +46,22 @@ unit-test: build corpus
 	$(SWIFT_TEST_BOTH_STORES)
 	$(NAAS_BIN) contract check
 
+# The integration suite runs twice: on each server's embedded SQLite file, then
+# with every server on a database of a real PostgreSQL (IntegrationTests/README.md).
+INTEGRATION_TESTS = NAAS_BIN=$(NAAS_BIN) .venv/bin/python -m pytest IntegrationTests
+define INTEGRATION_TESTS_BOTH_STORES
+	$(INTEGRATION_TESTS)
+	NAAS_IT_STORE=postgresql $(INTEGRATION_TESTS)
+endef
+
 integration-test: build
-	NAAS_BIN=$(NAAS_BIN) .venv/bin/python -m pytest IntegrationTests
+	$(INTEGRATION_TESTS_BOTH_STORES)
 
 test: build corpus
 	$(SWIFT_TEST_BOTH_STORES)
 	$(NAAS_BIN) contract check
 	BENCH_SMOKE=1 bash bench/run.sh
-	NAAS_BIN=$(NAAS_BIN) .venv/bin/python -m pytest IntegrationTests
+	$(INTEGRATION_TESTS_BOTH_STORES)
 
 bench: setup
 	bash bench/run.sh

@@ -22,6 +22,10 @@ Fixture API
 - caller / new_caller(): fresh Basic credentials (job listings start empty).
 - postgres: a real PostgreSQL server for the session (scripts/postgres.sh);
   .new_database() is the URL of a fresh database, .stop()/.start() restart it.
+- suite_store: the store every harness server runs on. NAAS_IT_STORE=postgresql
+  gives each server a fresh database on a PostgreSQL server of the suite's own
+  (never the `postgres` above, which fault tests stop); the default is each
+  server's embedded SQLite file.
 """
 import os
 import secrets
@@ -42,6 +46,46 @@ from peers.switches import FakeSwitches
 from peers.target import Target
 
 REPO = Path(__file__).resolve().parent.parent
+STORE = os.environ.get("NAAS_IT_STORE", "sqlite")
+STORES = ("sqlite", "postgresql")
+
+
+# Modules that start no naas server on the suite's store (they drive the simulator with
+# Netmiko, run `naas parse`, read the documents, or run on PostgreSQL in any case):
+# the PostgreSQL pass skips them, as they would only repeat the SQLite pass.
+SAME_ON_EVERY_STORE = {
+    "test_simulator_netmiko.py", "test_simulator_templates.py", "test_parse_cli.py",
+    "test_openapi_documents.py", "test_fleet.py",
+}
+
+
+def pytest_report_header(config):
+    return f"naas store: {STORE}"
+
+
+def pytest_collection_modifyitems(config, items):
+    if STORE == "sqlite":
+        return
+    repeated = pytest.mark.skip(reason="starts no server on the suite's store: run by the SQLite pass")
+    for item in items:
+        if item.path.name in SAME_ON_EVERY_STORE:
+            item.add_marker(repeated)
+
+
+def _temporary_postgres():
+    """A PostgreSQL server in a fresh directory on a free port, removed at the end."""
+    import shutil
+    import tempfile
+    from peers.net import free_port
+    from peers.postgres import PostgresServer
+    # Not under pytest's own temp root: that is private to root, and the server runs as `postgres`.
+    directory = tempfile.mkdtemp(prefix="naas-it-postgres-")
+    server = PostgresServer(directory, free_port()).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -73,22 +117,32 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def _session_fleet(naas_bin, tmp_path_factory):
-    fleet = ServerFleet(naas_bin, tmp_path_factory)
+def suite_store():
+    if STORE not in STORES:
+        pytest.fail(f"NAAS_IT_STORE={STORE!r}: use one of {', '.join(STORES)}", pytrace=False)
+    if STORE == "sqlite":
+        yield None
+    else:
+        yield from _temporary_postgres()
+
+
+@pytest.fixture(scope="session")
+def _session_fleet(naas_bin, tmp_path_factory, suite_store):
+    fleet = ServerFleet(naas_bin, tmp_path_factory, database=suite_store)
     yield fleet
     fleet.stop_all()
 
 
 @pytest.fixture
-def naas_factory(naas_bin, tmp_path_factory):
-    fleet = ServerFleet(naas_bin, tmp_path_factory)
+def naas_factory(naas_bin, tmp_path_factory, suite_store):
+    fleet = ServerFleet(naas_bin, tmp_path_factory, database=suite_store)
     yield fleet
     fleet.stop_all()
 
 
 @pytest.fixture(scope="module")
-def module_fleet(naas_bin, tmp_path_factory):
-    fleet = ServerFleet(naas_bin, tmp_path_factory)
+def module_fleet(naas_bin, tmp_path_factory, suite_store):
+    fleet = ServerFleet(naas_bin, tmp_path_factory, database=suite_store)
     yield fleet
     fleet.stop_all()
 
@@ -234,16 +288,7 @@ def sw_user_relay(sw_user):
 
 
 @pytest.fixture(scope="session")
-def postgres(tmp_path_factory):
+def postgres():
     """A real PostgreSQL server on loopback for the session (scripts/postgres.sh);
     `new_database()` gives each fleet a database of its own."""
-    import shutil
-    import tempfile
-    from peers.net import free_port
-    from peers.postgres import PostgresServer
-    # Not under pytest's own temp root: that is private to root, and the server runs as `postgres`.
-    directory = tempfile.mkdtemp(prefix="naas-it-postgres-")
-    server = PostgresServer(directory, free_port()).start()
-    yield server
-    server.stop()
-    shutil.rmtree(directory, ignore_errors=True)
+    yield from _temporary_postgres()

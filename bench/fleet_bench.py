@@ -7,7 +7,10 @@ In one run, on this machine:
 - cold job latency (bench/e2e_latency.py) on PostgreSQL, beside the main
   run's SQLite figure;
 - jobs/s drained by 1, 2 and 4 `naas worker` processes (8 sessions each)
-  from a queue of N jobs filled beforehand, on simulated devices.
+  from a queue of N jobs filled beforehand, on simulated devices: once on
+  devices that answer at once (the service's own cost), once on devices that
+  answer each command after a delay, as devices across a WAN do (the case
+  more sessions are for).
 
 A throwaway PostgreSQL is started with scripts/postgres.sh (fsync off, as
 in the tests: the figures are the service's, not the disk's) and each
@@ -117,13 +120,15 @@ def wrk_submissions(args, url):
     return json.loads(line.split(" ", 1)[1])
 
 
-def start_simulator(procs, args, count):
-    config = procs.workdir / "sim.json"
+def start_simulator(procs, args, count, name, latency_ms=0):
+    """`count` cisco_ios devices that answer each command after `latency_ms`; returns their ports."""
+    config = procs.workdir / f"{name}.json"
     devices = [{"name": f"edge-{i}", "platform": "cisco_ios", "port": 0, "username": SIM_USER,
-                "password": SIM_PASSWORD, "enable_secret": SIM_PASSWORD} for i in range(count)]
+                "password": SIM_PASSWORD, "enable_secret": SIM_PASSWORD, "command_latency_ms": latency_ms}
+               for i in range(count)]
     config.write_text(json.dumps({"host": "127.0.0.1", "devices": devices}))
-    log = procs.workdir / "sim.log"
-    procs.start("sim", [args.bin / "naas-sim", "--config", config])
+    log = procs.workdir / f"{name}.log"
+    procs.start(name, [args.bin / "naas-sim", "--config", config])
     wait_for(lambda: "\nready\n" in "\n" + log.read_text(), 60, "naas-sim")
     return [int(line.split("ssh=")[1].split()[0]) for line in log.read_text().splitlines() if line.startswith("device ")]
 
@@ -134,12 +139,12 @@ def finished_count(url):
     return response.json()["pagination"]["total"]
 
 
-def drain(procs, args, admin_url, ports, processes, env):
-    """Fills a queue of args.jobs jobs, then times `processes` workers emptying it."""
+def drain(procs, args, admin_url, ports, processes, env, jobs, label):
+    """Fills a queue of `jobs` jobs, then times `processes` workers emptying it."""
     database = ["--database-url", new_database(admin_url)]
-    api, url = serve(procs, args, f"drain-api-{processes}", 0, database, env)
+    api, url = serve(procs, args, f"drain-api-{label}-{processes}", 0, database, env)
     # A held worker makes submissions acceptable without running any of them.
-    held = procs.start(f"drain-held-{processes}", [args.bin / "naas", "worker", *database, "--workers", 1,
+    held = procs.start(f"drain-held-{label}-{processes}", [args.bin / "naas", "worker", *database, "--workers", 1,
                                                     "--hold-jobs", "--log-level", "info"], env)
     wait_for(lambda: requests.post(url + "/v1/send_command", auth=(SIM_USER, SIM_PASSWORD), verify=False, timeout=10,
                                    json={"host": "127.0.0.1", "port": ports[0], "platform": "cisco_ios",
@@ -156,21 +161,21 @@ def drain(procs, args, admin_url, ports, processes, env):
             raise RuntimeError(f"submission answered {status}")
 
     with ThreadPoolExecutor(8) as pool:
-        list(pool.map(submit, range(args.jobs - 1)))
+        list(pool.map(submit, range(jobs - 1)))
     Processes.stop(held)
     started = time.perf_counter()
-    workers = [procs.start(f"drain-worker-{processes}-{i}", [args.bin / "naas", "worker", *database, "--workers", 8,
+    workers = [procs.start(f"drain-worker-{label}-{processes}-{i}", [args.bin / "naas", "worker", *database, "--workers", 8,
                                                              "--log-level", "warning"], env)
                for i in range(processes)]
-    while finished_count(url) < args.jobs:
+    while finished_count(url) < jobs:
         if time.perf_counter() - started > 600:
             raise TimeoutError("the queue did not drain in 10 minutes")
         time.sleep(0.02)
     seconds = time.perf_counter() - started
     for child in workers + [api]:
         Processes.stop(child)
-    return {"processes": processes, "sessions": 8 * processes, "jobs": args.jobs, "seconds": round(seconds, 3),
-            "jobs_per_s": round(args.jobs / seconds, 1)}
+    return {"processes": processes, "sessions": 8 * processes, "jobs": jobs, "seconds": round(seconds, 3),
+            "jobs_per_s": round(jobs / seconds, 1)}
 
 
 def main():
@@ -183,6 +188,8 @@ def main():
     parser.add_argument("--rounds", type=int, default=20, help="cold jobs for the latency figure")
     parser.add_argument("--jobs", type=int, default=1000, help="jobs each drain empties")
     parser.add_argument("--processes", default="1,2,4")
+    parser.add_argument("--slow-jobs", type=int, default=240, help="jobs each drain on slow devices empties")
+    parser.add_argument("--slow-latency-ms", type=int, default=100, help="the slow devices' delay before each answer")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="naas-fleet-bench-"))
     procs = Processes(workdir)
@@ -200,8 +207,13 @@ def main():
                                   "--count", str(args.rounds)], cwd=REPO, check=True, capture_output=True, text=True)
         result["e2e_postgresql"] = json.loads(latency.stdout.strip().splitlines()[-1])
         Processes.stop(child)
-        ports = start_simulator(procs, args, 50)
-        result["drain"] = [drain(procs, args, admin_url, ports, int(n), env) for n in args.processes.split(",")]
+        counts = [int(n) for n in args.processes.split(",")]
+        ports = start_simulator(procs, args, 50, "sim")
+        result["drain"] = [drain(procs, args, admin_url, ports, n, env, args.jobs, "fast") for n in counts]
+        slow_ports = start_simulator(procs, args, 50, "sim-slow", args.slow_latency_ms)
+        result["drain_slow"] = {"latency_ms": args.slow_latency_ms,
+                                "runs": [drain(procs, args, admin_url, slow_ports, n, env, args.slow_jobs, "slow")
+                                         for n in counts]}
     finally:
         procs.stop_all()
         subprocess.run(["bash", REPO / "scripts/postgres.sh", "stop", pg_dir], capture_output=True)

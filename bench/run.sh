@@ -17,8 +17,9 @@ PLATFORM_OPTIONS="--count 10 --autodetect-count 1 --autodetect-platforms arista_
 # ntc-templates' conformance corpus: every case, three rounds on each side.
 CORPUS=${NTC_TEMPLATES_TESTS:-/work/shared/ntc-templates-tests}
 TEXTFSM_OPTIONS="--rounds 3"
-# The fleet: a queue of 1,000 jobs on 50 simulated devices, drained by 1, 2 and 4 worker processes.
-FLEET_OPTIONS="--jobs 1000 --processes 1,2,4"
+# The fleet: a queue of 1,000 jobs on 50 simulated devices, drained by 1, 2 and 4 worker processes;
+# then 240 jobs on devices that answer each command after 100 ms.
+FLEET_OPTIONS="--jobs 1000 --processes 1,2,4 --slow-jobs 240 --slow-latency-ms 100"
 WRK_OPTIONS="-t2 -c8 -d${BENCH_WRK_DURATION:-10s} --latency"
 REPORT=docs/benchmarks.md
 # BENCH_SMOKE=1 (run by `make test`): the whole pipeline, briefly, on the
@@ -28,7 +29,7 @@ if [ "${BENCH_SMOKE:-0}" = 1 ]; then
   ROUNDS=3
   PLATFORM_OPTIONS="--count 1 --autodetect-count 0"
   TEXTFSM_OPTIONS="--rounds 1 --limit 100"
-  FLEET_OPTIONS="--jobs 40 --processes 1,2"
+  FLEET_OPTIONS="--jobs 40 --processes 1,2 --slow-jobs 16 --slow-latency-ms 20"
   WRK_OPTIONS="-t2 -c8 -d2s --latency"
   BENCH_SKIP_BUILD=1
   REPORT=$(mktemp "${TMPDIR:-/tmp}/naas-bench-smoke.XXXXXX.md")

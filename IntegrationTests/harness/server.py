@@ -1,5 +1,6 @@
 """One `naas serve` instance: its data dir, its log files (one per start), its URL,
 and the `naas keys` command run against its data dir."""
+import base64
 import json
 import os
 import subprocess
@@ -29,7 +30,7 @@ GENEROUS_LIMITS = {
 
 class NaasServer:
     def __init__(self, binary, root, *, workers=None, http=False, env=None, args=(),
-                 hold_jobs=False, log_level="debug"):
+                 hold_jobs=False, log_level="debug", database=None):
         self.binary = Path(binary)
         self.root = Path(root)
         self.data_dir = self.root / "data"
@@ -38,6 +39,13 @@ class NaasServer:
         self.http = http
         self.env = dict(env or {})
         self.args = [str(arg) for arg in args]  # extra `serve` flags, e.g. --ssh-legacy
+        # `database`: a PostgreSQL server (peers/postgres.py) whose fresh database
+        # this server uses, unless the test chose a store itself.
+        self.postgres = None
+        if database is not None and "--database-url" not in self.args:
+            self.postgres = database
+            self.args += ["--database-url", database.new_database()]
+            self.env.setdefault("NAAS_ENCRYPTION_KEY", base64.b64encode(os.urandom(32)).decode())
         # --hold-jobs: the workers register (submissions are accepted) but
         # start nothing, so every job stays queued and no device is contacted.
         self.hold_jobs = hold_jobs
@@ -111,6 +119,19 @@ class NaasServer:
         return NaasClient(self.base_url)
 
     @property
+    def database_url(self):
+        """The PostgreSQL store's URL, or None on the embedded SQLite store."""
+        return self.args[self.args.index("--database-url") + 1] if "--database-url" in self.args else None
+
+    def store_snapshot(self):
+        """Everything the store holds, as bytes to search: the SQLite files (with
+        their -wal and -shm while running), or a dump of the PostgreSQL database."""
+        if self.postgres is not None:
+            return self.postgres.dump(self.database_url)
+        return b"".join(path.read_bytes() for path in sorted(self.data_dir.iterdir())
+                        if path.name.startswith("naas.sqlite"))
+
+    @property
     def log_paths(self):
         return sorted(self.log_dir.glob("server-*.log"))
 
@@ -124,8 +145,8 @@ class NaasServer:
         returns the CompletedProcess (text output)."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         argv = [str(self.binary), "keys", *map(str, args), "--data-dir", str(self.data_dir)]
-        if "--database-url" in self.args:
-            argv += ["--database-url", self.args[self.args.index("--database-url") + 1]]
+        if self.database_url is not None:
+            argv += ["--database-url", self.database_url]
         completed = subprocess.run(argv, env=self.environment(), stdin=subprocess.DEVNULL,
                                    capture_output=True, text=True, timeout=timeout, check=False)
         if check and completed.returncode != 0:

@@ -9,13 +9,13 @@ REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "scripts" / "postgres.sh"
 
 
-def _psql():
-    found = shutil.which("psql")
+def _client_tool(name):
+    found = shutil.which(name)
     if found:
         return found
-    candidates = sorted(Path("/usr/lib/postgresql").glob("*/bin/psql"))
+    candidates = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"))
     if not candidates:
-        raise RuntimeError("psql not found: run scripts/setup.sh")
+        raise RuntimeError(f"{name} not found: run scripts/setup.sh")
     return str(candidates[-1])
 
 
@@ -41,10 +41,16 @@ class PostgresServer:
 
     def sql(self, statement, url=None):
         """Runs one statement; returns its rows as lists of strings."""
-        out = subprocess.run([_psql(), "-X", "-q", "-tA", "-F", "\t", "-v", "ON_ERROR_STOP=1",
+        out = subprocess.run([_client_tool("psql"), "-X", "-q", "-tA", "-F", "\t", "-v", "ON_ERROR_STOP=1",
                               url or self.url, "-c", statement],
                              check=True, capture_output=True, text=True).stdout
         return [line.split("\t") for line in out.splitlines() if line]
+
+    def dump(self, url):
+        """The whole database as pg_dump writes it (schema and rows), in bytes:
+        a secret stored in clear would be in it, as text or as bytea hex."""
+        return subprocess.run([_client_tool("pg_dump"), "--no-owner", url],
+                              check=True, capture_output=True).stdout
 
     def new_database(self):
         """The URL of a database of its own."""

@@ -1363,6 +1363,7 @@ components:
                 count: {type: integer, minimum: 0}
                 active_jobs: {type: integer, minimum: 0}
             sqlite:
+              description: The job store, whichever engine holds it (the embedded SQLite file or a shared PostgreSQL); the name is kept from the first release, whose store was SQLite only.
               type: object
               required: [status]
               additionalProperties: false
@@ -3689,6 +3690,7 @@ components:
                 count: {type: integer, minimum: 0}
                 active_jobs: {type: integer, minimum: 0}
             sqlite:
+              description: The job store, whichever engine holds it (the embedded SQLite file or a shared PostgreSQL); the name is kept from the first release, whose store was SQLite only.
               type: object
               required: [status]
               additionalProperties: false
