@@ -22,11 +22,9 @@ setup:
 	@bash scripts/setup.sh
 
 build: setup
-	python3 scripts/embed-openapi.py
 	swift build --build-tests
 
 release: setup
-	python3 scripts/embed-openapi.py
 	swift build -c release --product naas
 
 run: release

@@ -91,6 +91,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // The committed contract (openapi/*.yaml, linked here), compiled into the binary.
+            resources: [.embedInCode("Documents/v1.yaml"), .embedInCode("Documents/v2.yaml")],
             swiftSettings: strict
         ),
         .executableTarget(

@@ -46,8 +46,6 @@ TEMPLATES_DIR=${NAAS_TEMPLATES_DIR:-$("$PY" -c 'import ntc_templates, os; print(
 # BENCH_SKIP_BUILD=1 re-measures the binaries already in $SCRATCH.
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   echo "bench: release build into $SCRATCH"
-  # The same generation step `make release` runs first (a no-op when up to date).
-  [ ! -f scripts/embed-openapi.py ] || python3 scripts/embed-openapi.py
   for product in naas naas-bench naas-sim; do
     swift build -c release --scratch-path "$SCRATCH" --product "$product"
   done

@@ -96,10 +96,11 @@ import Testing
         }
     }
 
-    @Test func embeddedDocumentsMatchTheCommittedFiles() throws {
-        for (name, embedded) in [("v1", EmbeddedOpenAPI.v1), ("v2", EmbeddedOpenAPI.v2)] {
+    @Test func embeddedDocumentsAreTheCommittedFiles() throws {
+        let embedded = OpenAPIDocuments.embeddedText
+        for (name, text) in [("v1", embedded.v1), ("v2", embedded.v2)] {
             let file = try String(contentsOf: Self.repository.appendingPathComponent("openapi/\(name).yaml"), encoding: .utf8)
-            #expect(file.trimmingCharacters(in: .whitespacesAndNewlines) == embedded, "run scripts/embed-openapi.py")
+            #expect(file == text, "openapi/\(name).yaml differs from what the build embedded")
         }
     }
 

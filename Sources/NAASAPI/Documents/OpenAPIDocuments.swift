@@ -16,9 +16,14 @@ public struct OpenAPIDocuments: Sendable {
         self.v2 = v2
     }
 
-    /// The documents embedded in the API module (see `scripts/embed-openapi.py`).
+    /// The documents compiled into the API module (`Documents/v1.yaml` and `v2.yaml`, links to `openapi/`).
     public static func bundled() throws -> OpenAPIDocuments {
-        OpenAPIDocuments(v1: try YAMLTree.json(fromYAML: EmbeddedOpenAPI.v1), v2: try YAMLTree.json(fromYAML: EmbeddedOpenAPI.v2))
+        OpenAPIDocuments(v1: try YAMLTree.json(fromYAML: embeddedText.v1), v2: try YAMLTree.json(fromYAML: embeddedText.v2))
+    }
+
+    /// The YAML text of the documents as the build embedded it.
+    static var embeddedText: (v1: String, v2: String) {
+        (String(decoding: PackageResources.v1_yaml, as: UTF8.self), String(decoding: PackageResources.v2_yaml, as: UTF8.self))
     }
 
     /// The v2 document without what did not exist yet (or no longer existed) at `microversion`.
