@@ -224,6 +224,23 @@ def test_apidoc_document_with_a_bad_microversion(idle_client, major):
         expect(response, 422, major=major)
 
 
+def test_apidoc_document_is_v2_plus_the_v1_paths(idle_client):
+    """Where NAAS tooling reads the v1 routes: the v2 document with the v1 paths added."""
+    from openapi_spec_validator import validate
+    combined = expect(idle_client.request("GET", "/apidoc/openapi.json"), 200)
+    validate(combined)
+    v1 = contract.load_document("v1")
+    v2 = expect(idle_client.request("GET", "/v2/openapi.json"), 200)
+    assert set(v1["paths"]) | set(v2["paths"]) == set(combined["paths"])
+    for path, item in v2["paths"].items():
+        assert combined["paths"][path] == item, path
+    submit = combined["paths"]["/v1/send_command"]["post"]
+    assert submit["operationId"] == "v1." + v1["paths"]["/v1/send_command"]["post"]["operationId"]
+    assert submit["security"] == [{"deviceBasic": []}]
+    older = expect(idle_client.request("GET", "/apidoc/openapi.json", params={"microversion": "2.0"}), 200)
+    assert "/v2/platforms" not in older["paths"] and "/v1/send_command" in older["paths"]
+
+
 def test_versions_lists_both_majors(idle_client):
     body = expect(idle_client.request("GET", "/versions"), 200)
     entries = {entry["id"]: entry for entry in body["versions"]}

@@ -22,18 +22,23 @@ struct DocumentRoutes: Sendable {
         switch context.surface {
         case .v1, .legacy:
             return .json(documents.v1)
-        case .v2, .unversioned:
-            guard let raw = request.uri.queryParameters.get("microversion") else {
-                return .json(documents.v2(at: APIContract.v2Maximum))
-            }
-            let range = contract.major(.v2).microversions!
-            guard let microversion = Microversion(raw), range.contains(microversion) else {
-                throw APIError.validation(source: "query", [
-                    FieldError(["microversion"], "microversion must be one of \(range.lowerBound) to \(range.upperBound), as X.Y"),
-                ])
-            }
-            return .json(documents.v2(at: microversion))
+        case .v2:
+            return .json(documents.v2(at: try requestedMicroversion(request)))
+        case .unversioned:
+            return .json(documents.combined(at: try requestedMicroversion(request)))
         }
+    }
+
+    /// The v2 microversion a document request asks for with `?microversion=` (the newest without it).
+    private func requestedMicroversion(_ request: Request) throws -> Microversion {
+        guard let raw = request.uri.queryParameters.get("microversion") else { return APIContract.v2Maximum }
+        let range = contract.major(.v2).microversions!
+        guard let microversion = Microversion(raw), range.contains(microversion) else {
+            throw APIError.validation(source: "query", [
+                FieldError(["microversion"], "microversion must be one of \(range.lowerBound) to \(range.upperBound), as X.Y"),
+            ])
+        }
+        return microversion
     }
 
     @Sendable func apiDocs(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
