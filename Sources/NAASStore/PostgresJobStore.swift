@@ -21,6 +21,7 @@ public final class PostgresJobStore: Sendable {
     let lockouts = LockoutSnapshot()
     let wakeups: WakeupBroadcast
     let listener: PostgresQueueListener
+    let statements: PooledStatements
     private let fingerprints: SaltedFingerprints
     /// Where the database is, without its password, for logs.
     public let redactedURL: String
@@ -35,17 +36,20 @@ public final class PostgresJobStore: Sendable {
     ///   - url: `postgres://user:password@host:port/database` (or `postgresql://`),
     ///     optionally with `?sslmode=disable|prefer|require|verify-full`.
     ///   - maximumConnections: The size of the pool (at least 2: one of them listens for wake-ups).
+    ///   - connectionWait: How long a statement waits for a pooled connection before it is refused as
+    ///     `unavailable`, unsent (see `PooledStatements`).
     ///   - logger: For PostgresNIO's own messages; silent by default.
     /// - Throws: `PostgresStoreError`, naming the URL without its password.
     public static func open(
         url: String, vault: CredentialVault, retention: RetentionPolicy = .init(), protection: ProtectionPolicy = .init(),
-        maximumConnections: Int = 10, logger: Logger = Logger(label: "naas.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        maximumConnections: Int = 10, connectionWait: Duration = .seconds(5),
+        logger: Logger = Logger(label: "naas.store.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws -> PostgresJobStore {
         let address = try PostgresURL(url)
         let salt = try await prepare(address, logger: logger)
         let store = PostgresJobStore(
             address: address, salt: salt, vault: vault, retention: retention, protection: protection,
-            maximumConnections: max(maximumConnections, 2), logger: logger)
+            maximumConnections: max(maximumConnections, 2), connectionWait: connectionWait, logger: logger)
         // Statements are refused until the listener is connected (`requireReachable`); it connects in moments.
         _ = await store.listener.waitUntilListening(timeout: .seconds(10))
         return store
@@ -89,7 +93,7 @@ public final class PostgresJobStore: Sendable {
 
     private init(
         address: PostgresURL, salt: Data, vault: CredentialVault, retention: RetentionPolicy, protection: ProtectionPolicy,
-        maximumConnections: Int, logger: Logger
+        maximumConnections: Int, connectionWait: Duration, logger: Logger
     ) {
         let client = PostgresClient(
             configuration: address.clientConfiguration(maximumConnections: maximumConnections), backgroundLogger: logger)
@@ -103,20 +107,13 @@ public final class PostgresJobStore: Sendable {
         let (listener, wakeups) = (PostgresQueueListener(), WakeupBroadcast())
         self.listener = listener
         self.wakeups = wakeups
+        let statements = PooledStatements(client: client, listener: listener, connectionWait: connectionWait, logger: logger)
+        self.statements = statements
         self.submissions = GroupCommit { jobs in
-            guard listener.isListening else {
-                throw PostgresStoreError.unavailable("the connection to the database is down; it is retried every second")
-            }
-            return try await PostgresErrorText.translating { [client, logger] in
-                try await client.withTransaction(logger: logger) { connection in
-                    try await Self.insert(jobs, connection, logger: logger)
-                }
-            }
+            try await statements.transaction { connection in try await Self.insert(jobs, connection, logger: logger) }
         }
         self.requestCounts = RequestTally { counts in
-            try await PostgresErrorText.translating { [client, logger] in
-                try await client.withConnection { connection in try await Self.add(counts, connection, logger: logger) }
-            }
+            try await statements.onConnection { connection in try await Self.add(counts, connection, logger: logger) }
         }
         clientTask = Task { await client.run() }
         listenerTask = Task { await listener.run(client: client, wakeups: wakeups, logger: logger) }
@@ -148,35 +145,14 @@ public final class PostgresJobStore: Sendable {
         }
     }
 
-    /// Refuses at once while the database is known to be out of reach.
-    ///
-    /// The pool keeps retrying to connect while the database is down, and a
-    /// statement would wait for it, holding its caller (an API request) for
-    /// as long as the outage lasts. The listener's connection drops with the
-    /// database and comes back with it, so while it is down every statement
-    /// fails fast as `unavailable` (an API answers 503). Nothing is sent and
-    /// then abandoned: a statement either runs or is never sent, so a caller
-    /// told "unavailable" knows its write did not happen.
-    func requireReachable() throws {
-        guard listener.isListening else {
-            throw PostgresStoreError.unavailable("the connection to the database is down; it is retried every second")
-        }
-    }
-
     /// Runs one statement on a pooled connection and returns its rows.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        try requireReachable()
-        return try await PostgresErrorText.translating { [client, logger] in
-            try await client.query(query, logger: logger).collect()
-        }
+        try await statements.rows(query)
     }
 
     /// Runs `body` in one transaction on one pooled connection.
     func transaction<Result: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> Result) async throws -> Result {
-        try requireReachable()
-        return try await PostgresErrorText.translating { [client, logger] in
-            try await client.withTransaction(logger: logger) { connection in try await body(connection) }
-        }
+        try await statements.transaction(body)
     }
 }
 

@@ -176,7 +176,7 @@ public final class JobDispatcher: Service {
             "platform": "\(job.spec.target.platform)", "kind": "\(job.spec.kind.rawValue)",
         ])
         let started = ContinuousClock.now
-        let outcome = await running.outcome(of: job.id) { await self.run(job) }
+        let outcome = await running.outcome(of: job.id) { [log] in await self.run(job, log: log) }
         if let events = await record(outcome, of: job.id, log: log) {
             for event in events { audit.record(event, requestID: job.id) }
         }
@@ -197,37 +197,61 @@ public final class JobDispatcher: Service {
     /// Stores how the job ended, retrying while the store is out of reach (a
     /// database restart): the job ran, and its result must not be lost. The
     /// lease is renewed meanwhile, so no other process takes the job for lost
-    /// while this one still holds its result. Gives up after `resultPatience`.
+    /// while this one still holds its result.
     private func record(_ outcome: JobOutcome, of id: String, log: Logger) async -> [ProtectionEvent]? {
-        let deadline = ContinuousClock.now + Self.resultPatience
+        // The store ends a started job once, so a late answer to an abandoned attempt changes nothing.
+        await patiently("recording a job result", log: log) { [store] in try await store.finish(id, outcome: outcome) }
+    }
+
+    /// Runs `work` against the store until it answers, through an outage of up to `storePatience`.
+    ///
+    /// Each attempt is bounded by `storeAttemptLimit`: one that hangs (a
+    /// connection lost mid-statement) is given up and tried again, so `work`
+    /// must be safe to repeat. Returns nil when the store never answered.
+    private func patiently<Value: Sendable>(
+        _ what: String, log: Logger, _ work: @escaping @Sendable () async throws -> Value
+    ) async -> Value? {
+        let deadline = ContinuousClock.now + Self.storePatience
         var pause: Duration = .milliseconds(100)
         while true {
             do {
-                return try await store.finish(id, outcome: outcome)
+                return try await awaiting(atMost: Self.storeAttemptLimit, work)
             } catch {
                 guard ContinuousClock.now + pause < deadline else {
-                    log.error("recording a job result failed; giving up", metadata: ["error": "\(error)"])
+                    log.error("\(what) failed; giving up", metadata: ["error": "\(error)"])
                     return nil
                 }
-                log.warning("recording a job result failed; retrying", metadata: ["error": "\(error)"])
+                log.warning("\(what) failed; retrying", metadata: ["error": "\(error)"])
                 try? await Task.sleep(for: pause)
                 pause = min(pause * 2, .seconds(2))
             }
         }
     }
 
-    /// How long a finished job's result is retried against an unreachable store.
-    static let resultPatience: Duration = .seconds(60)
+    /// How long a claimed job waits out an unreachable store (its result, or the check before it runs).
+    static let storePatience: Duration = .seconds(60)
+
+    /// How long one attempt against the store may take before it is tried again.
+    static let storeAttemptLimit: Duration = .seconds(10)
 
     /// Runs the job on a session thread, unless the device's circuit is open.
-    private func run(_ job: ClaimedJob) async -> JobOutcome {
+    ///
+    /// A job claimed just before the database went away waits for it to
+    /// return to check the circuit, rather than failing a job that never ran.
+    private func run(_ job: ClaimedJob, log: Logger) async -> JobOutcome {
         let device = job.spec.target.address
+        guard let gate = await patiently("checking the device's circuit breaker", log: log, { [store] in
+            try await store.circuitGate(device: device, at: Date())
+        }) else {
+            return .crashed("The store could not be reached for \(Self.storePatience.components.seconds) s to check the device's "
+                + "circuit breaker, so the job did not run; submit it again.")
+        }
+        if case .open(let retryAt, let failures) = gate {
+            return .deviceFailed(DeviceFailure(
+                .circuitOpen,
+                "Circuit open for \(device) after \(failures) connection failures; retry after \(retryAt.formatted(.iso8601))"))
+        }
         do {
-            if case .open(let retryAt, let failures) = try await store.circuitGate(device: device, at: Date()) {
-                return .deviceFailed(DeviceFailure(
-                    .circuitOpen,
-                    "Circuit open for \(device) after \(failures) connection failures; retry after \(retryAt.formatted(.iso8601))"))
-            }
             let (runner, outputParser) = (self.runner, self.outputParser)
             // Parsing follows on the same thread: it is CPU work the cooperative pool must not wait on.
             return try await threads.runIfActive {

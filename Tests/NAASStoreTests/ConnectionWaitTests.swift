@@ -1,0 +1,50 @@
+import Crypto
+import Foundation
+import Testing
+@testable import NAASStore
+
+/// A statement that cannot get a pooled connection is refused, unsent, instead of waiting out an outage.
+@Suite struct ConnectionWaitTests {
+    @Test func aBegunStatementIsNeverAbandoned() {
+        let wait = ConnectionWait()
+        #expect(wait.begin())
+        #expect(!wait.abandon())
+        #expect(!wait.begin(), "a statement begins once")
+    }
+
+    @Test func anAbandonedStatementNeverBegins() {
+        let wait = ConnectionWait()
+        #expect(wait.abandon())
+        #expect(!wait.begin())
+    }
+
+    /// With every pooled connection busy, a submission gets `unavailable` once the wait runs out,
+    /// and its job is not written later when a connection frees up.
+    @Test func aSubmissionWithoutAConnectionIsRefusedAndNeverWritten() async throws {
+        guard let adminURL = StoreEngine.postgresURL else { return }  // StoreEngineTests reports the missing server
+        let location = try await StoreEngine.postgres(adminURL: adminURL).makeLocation()
+        defer { Task { await location.destroy() } }
+        guard case .database(_, let url, _) = location else { return }
+        // Two connections: the listener holds one, the statement below the other.
+        let store = try await PostgresJobStore.open(
+            url: url, vault: CredentialVault(key: SymmetricKey(size: .bits256)), maximumConnections: 2,
+            connectionWait: .milliseconds(500))
+        let holder = Task { try await store.rows("SELECT pg_sleep(3)") }
+        try await Task.sleep(for: .milliseconds(300))
+
+        let started = ContinuousClock.now
+        await #expect {
+            try await store.enqueue(StoreFixture.job())
+        } throws: { error in
+            guard case PostgresStoreError.unavailable = error else { return false }
+            return true
+        }
+        #expect(ContinuousClock.now - started < .seconds(2), "refused after the wait, not after the busy statement")
+
+        _ = try await holder.value
+        #expect(try await store.queueDepth() == 0, "the refused job was never written")
+        try await store.enqueue(StoreFixture.job())
+        #expect(try await store.queueDepth() == 1)
+        await store.close()
+    }
+}
