@@ -665,7 +665,7 @@ RATE_LIMITED = [(major, operation.operation_id)
 def limited(module_fleet):
     """One authenticated request per caller and window."""
     return module_fleet(workers=1, hold_jobs=True,
-                        env={"RATE_LIMIT_PER_CALLER": "1", "RATE_LIMIT_WINDOW": "3600",
+                        env={"RATE_LIMIT_PER_CALLER": "1", "RATE_LIMIT_WINDOW": "3600", "RATE_LIMIT_BASIC": "1",
                              "NAAS_ADMIN_SECRET": ADMIN_SECRET})
 
 

@@ -181,9 +181,33 @@ def test_basic_username_is_locked_out_after_failed_logins(naas_factory, sw_user,
 
 # --- rate limits -------------------------------------------------------------------------------
 
+def test_basic_callers_are_not_limited_unless_the_operator_opts_in(naas_factory, new_caller, cli_key):
+    """NAAS never rate-limits HTTP Basic callers: v1 scripts keep working; API keys stay limited."""
+    limits = {"RATE_LIMIT_PER_CALLER": "3", "RATE_LIMIT_PER_DEVICE": "2", "RATE_LIMIT_WINDOW": "3600"}
+    server = naas_factory(workers=1, hold_jobs=True, env=limits)
+    http = server.client()
+    caller = new_caller()
+    device = command_body(host=PARKED_HOST, port=22)
+    for _ in range(5):
+        response = http.submit("/v1/send_command", device, caller)
+        assert response.status_code == 202, response.text
+        assert "X-RateLimit-Limit" not in response.headers, dict(response.headers)
+    assert http.jobs(caller).status_code == 200
+
+    key = cli_key(server, role="operator")
+    body = {**device, "username": "ops", "password": "ops-pw-1"}
+    statuses = [http.request("POST", "/v2/send-command", json=body, auth=key.auth,
+                             headers=at(API_KEYS)).status_code for _ in range(3)]
+    assert statuses == [202, 202, 429], statuses
+
+    opted_in = naas_factory(workers=1, hold_jobs=True, env={**limits, "RATE_LIMIT_BASIC": "1"}).client()
+    statuses = [opted_in.submit("/v1/send_command", device, caller).status_code for _ in range(3)]
+    assert statuses == [202, 202, 429], statuses
+
+
 def test_per_caller_limit_counts_down_then_429(naas_factory, new_caller):
     # An hour-long window: the sequence never straddles two windows (they are aligned to the clock).
-    server = naas_factory(workers=1, hold_jobs=True, env={"RATE_LIMIT_PER_CALLER": "5", "RATE_LIMIT_WINDOW": "3600"})
+    server = naas_factory(workers=1, hold_jobs=True, env={"RATE_LIMIT_PER_CALLER": "5", "RATE_LIMIT_WINDOW": "3600", "RATE_LIMIT_BASIC": "1"})
     http = server.client()
     caller = new_caller()
     for remaining in (4, 3, 2, 1, 0):
@@ -217,7 +241,7 @@ def test_per_caller_limit_counts_down_then_429(naas_factory, new_caller):
 
 def test_per_caller_budget_comes_back_with_the_next_window(naas_factory, caller):
     server = naas_factory(workers=1, hold_jobs=True,
-                          env={"RATE_LIMIT_PER_CALLER": "2", "RATE_LIMIT_WINDOW": "3"})
+                          env={"RATE_LIMIT_PER_CALLER": "2", "RATE_LIMIT_WINDOW": "3", "RATE_LIMIT_BASIC": "1"})
     http = server.client()
     # Windows are aligned to the clock: start just after one opens, so the three requests share it.
     while time.time() % 3 > 0.5:
@@ -235,7 +259,7 @@ def test_per_caller_budget_comes_back_with_the_next_window(naas_factory, caller)
 
 
 def test_per_device_limit_counts_submissions_per_caller_and_device(naas_factory, new_caller):
-    server = naas_factory(workers=1, hold_jobs=True, env={"RATE_LIMIT_PER_DEVICE": "2", "RATE_LIMIT_WINDOW": "3600"})
+    server = naas_factory(workers=1, hold_jobs=True, env={"RATE_LIMIT_PER_DEVICE": "2", "RATE_LIMIT_WINDOW": "3600", "RATE_LIMIT_BASIC": "1"})
     http = server.client()
     caller = new_caller()
     device = command_body(host=PARKED_HOST, port=22)

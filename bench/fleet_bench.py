@@ -35,7 +35,7 @@ import urllib3
 
 urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
 REPO = Path(__file__).resolve().parent.parent
-LIMITS = {"RATE_LIMIT_PER_CALLER": "1000000000", "RATE_LIMIT_PER_DEVICE": "1000000000",
+LIMITS = {"RATE_LIMIT_PER_CALLER": "1000000000", "RATE_LIMIT_PER_DEVICE": "1000000000", "RATE_LIMIT_BASIC": "1",
           "NAAS_AUDIT_LOG_LEVEL": "warning"}
 SIM_USER, SIM_PASSWORD = "admin", "bench-sim-pw"
 

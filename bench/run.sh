@@ -63,11 +63,11 @@ trap 'status=$?; stop_all "$status"; rm -rf "$WORK"; exit "$status"' EXIT
 trap 'exit 130' INT TERM
 
 # start_naas WORKERS NAME [ARGS...]: a server with its own data directory; sets NAAS_PORT and NAAS_PID.
-# Rate limits stay on but out of reach, so their counting is measured without refusing the load.
+# Rate limits stay on (for Basic callers too) but out of reach, so their counting is measured without refusing the load.
 # Logs (the audit trail too) are left out: the figures are the service's, not its log writer's.
 start_naas() {
   NAAS_PORT=$(free_port)
-  start_bg "$WORK/naas-$2.log" env RATE_LIMIT_PER_CALLER=1000000000 RATE_LIMIT_PER_DEVICE=1000000000 \
+  start_bg "$WORK/naas-$2.log" env RATE_LIMIT_PER_CALLER=1000000000 RATE_LIMIT_PER_DEVICE=1000000000 RATE_LIMIT_BASIC=1 \
     NAAS_AUDIT_LOG_LEVEL=warning \
     "$BIN/naas" serve --host 127.0.0.1 --port "$NAAS_PORT" \
     --data-dir "$WORK/data-$2" --workers "$1" --log-level warning "${@:3}"

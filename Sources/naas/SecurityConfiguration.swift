@@ -16,7 +16,8 @@ enum SecurityConfiguration {
             rateLimits: .init(
                 window: try setting(nil, ["RATE_LIMIT_WINDOW"], default: 60.0),
                 perCaller: try setting(nil, ["RATE_LIMIT_PER_CALLER"], default: 600),
-                perDevice: try setting(nil, ["RATE_LIMIT_PER_DEVICE"], default: 60)),
+                perDevice: try setting(nil, ["RATE_LIMIT_PER_DEVICE"], default: 60),
+                basicCallers: switchSetting(false, "RATE_LIMIT_BASIC")),
             maxQueueDepth: try setting(nil, ["MAX_QUEUE_DEPTH"], default: 0))
     }
 

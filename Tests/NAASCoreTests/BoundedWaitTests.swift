@@ -22,7 +22,8 @@ import NAASCore
                 return 0
             }
         }
-        #expect(ContinuousClock.now - started < .seconds(2))
+        // Returning at all is the point (the work never ends); the margin allows for a busy test machine.
+        #expect(ContinuousClock.now - started < .seconds(30))
     }
 
     @Test func aLateAnswerIsDropped() async throws {

@@ -11,11 +11,15 @@ public struct RateLimiter: Sendable {
         public var perCaller: Int
         /// Submissions per caller and device per window; 0 disables.
         public var perDevice: Int
+        /// Whether callers with a device login over HTTP Basic are limited too. NAAS never limited
+        /// them, so v1 scripts that submit in bulk keep working unless an operator opts in.
+        public var basicCallers: Bool
 
-        public init(window: TimeInterval = 60, perCaller: Int = 600, perDevice: Int = 60) {
+        public init(window: TimeInterval = 60, perCaller: Int = 600, perDevice: Int = 60, basicCallers: Bool = false) {
             self.window = max(window, 1)
             self.perCaller = perCaller
             self.perDevice = perDevice
+            self.basicCallers = basicCallers
         }
     }
 
@@ -25,12 +29,18 @@ public struct RateLimiter: Sendable {
 
     /// Counts a request of `principal`; throws `rateLimited` past the limit.
     func checkCaller(_ principal: Principal) async throws -> RateLimitStatus? {
-        try await check("caller|" + principal.rateSubject, limit: limits.perCaller)
+        guard isLimited(principal) else { return nil }
+        return try await check("caller|" + principal.rateSubject, limit: limits.perCaller)
     }
 
     /// Counts a submission of `principal` to `device`; throws `rateLimited` past the limit.
     func checkDevice(_ principal: Principal, device: String) async throws -> RateLimitStatus? {
-        try await check("device|" + principal.rateSubject + "|" + device, limit: limits.perDevice)
+        guard isLimited(principal) else { return nil }
+        return try await check("device|" + principal.rateSubject + "|" + device, limit: limits.perDevice)
+    }
+
+    private func isLimited(_ principal: Principal) -> Bool {
+        limits.basicCallers || principal.deviceLogin == nil
     }
 
     private func check(_ subject: String, limit: Int) async throws -> RateLimitStatus? {
