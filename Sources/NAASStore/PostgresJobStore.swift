@@ -140,9 +140,7 @@ public final class PostgresJobStore: Sendable {
 
     /// The schema versions this database has applied, in order.
     func appliedSchemaVersions() async throws -> [Int] {
-        try await PostgresErrorText.translating { [client, logger] in
-            try await client.withConnection { connection in try await PostgresSchema.appliedVersions(connection, logger: logger) }
-        }
+        try await statements.onConnection { [logger] connection in try await PostgresSchema.appliedVersions(connection, logger: logger) }
     }
 
     /// Runs one statement on a pooled connection and returns its rows.
