@@ -20,6 +20,11 @@ struct PooledStatements: Sendable {
     let connectionWait: Duration
     let logger: Logger
 
+    /// How often a statement still waiting for a connection looks whether the database went away.
+    static let outageCheckInterval = Duration.milliseconds(100)
+
+    private static let databaseDown = "the connection to the database is down; it is retried every second"
+
     /// Runs one statement and returns its rows.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
         try await onConnection { [logger] connection in try await connection.rows(query, logger: logger) }
@@ -36,9 +41,7 @@ struct PooledStatements: Sendable {
     func onConnection<Result: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
-        guard listener.isListening else {
-            throw PostgresStoreError.unavailable("the connection to the database is down; it is retried every second")
-        }
+        guard listener.isListening else { throw PostgresStoreError.unavailable(Self.databaseDown) }
         let (client, limit, wait) = (client, connectionWait, ConnectionWait())
         // Unstructured: a lease request that ignores cancellation (one waiting on a connection being
         // established) must not hold the caller, as a task group would until it ends.
@@ -50,12 +53,20 @@ struct PooledStatements: Sendable {
                 }
             }
         }
-        do {
-            return try await awaiting(atMost: limit) { try await statement.value }
-        } catch is WaitExpired {
-            guard wait.abandon() else { return try await statement.value }  // sent: its answer decides
-            statement.cancel()
-            throw PostgresStoreError.unavailable("no connection to the database came within \(limit)")
+        // Waits in short slices so that an outage the listener sees while this statement waits for a
+        // connection refuses it at once, instead of holding the caller until the pool gives up.
+        let deadline = ContinuousClock.now + limit
+        while true {
+            do {
+                return try await awaiting(atMost: Self.outageCheckInterval) { try await statement.value }
+            } catch is WaitExpired {
+                let outage = !listener.isListening
+                guard outage || ContinuousClock.now >= deadline else { continue }
+                guard wait.abandon() else { return try await statement.value }  // sent: its answer decides
+                statement.cancel()
+                throw PostgresStoreError.unavailable(
+                    outage ? Self.databaseDown : "no connection to the database came within \(limit)")
+            }
         }
     }
 }

@@ -47,4 +47,40 @@ import Testing
         #expect(try await store.queueDepth() == 1)
         await store.close()
     }
+
+    /// Regression: a submission that passed the outage check just before the database went away waited
+    /// for a connection until the database came back and was then accepted, so a client never saw the
+    /// outage. Once the listener sees it, a statement still waiting is refused at once.
+    @Test func aStatementWaitingForAConnectionIsRefusedWhenTheListenerSeesAnOutage() async throws {
+        guard let adminURL = StoreEngine.postgresURL else { return }  // StoreEngineTests reports the missing server
+        let location = try await StoreEngine.postgres(adminURL: adminURL).makeLocation()
+        defer { Task { await location.destroy() } }
+        guard case .database(_, let url, _) = location else { return }
+        let vault = CredentialVault(key: SymmetricKey(size: .bits256))
+        let store = try await PostgresJobStore.open(
+            url: url, vault: vault, maximumConnections: 2, connectionWait: .seconds(30))
+        let bystander = try await PostgresJobStore.open(url: url, vault: vault, maximumConnections: 2)
+        let holder = Task { try await store.rows("SELECT pg_sleep(6)") }
+        try await Task.sleep(for: .milliseconds(300))
+
+        let submission = Task { try await store.enqueue(StoreFixture.job()) }
+        try await Task.sleep(for: .milliseconds(300))
+        let started = ContinuousClock.now
+        // What a database shutdown does to the listener's connection, done to that connection alone.
+        _ = try await bystander.rows(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query ILIKE 'LISTEN%' AND datname = current_database() AND pid <> pg_backend_pid()")
+        await #expect {
+            try await submission.value
+        } throws: { error in
+            guard case PostgresStoreError.unavailable = error else { return false }
+            return true
+        }
+        #expect(ContinuousClock.now - started < .seconds(3), "refused when the outage was seen, not after the wait")
+
+        _ = try await holder.value
+        #expect(await store.listener.waitUntilListening(timeout: .seconds(10)))
+        #expect(try await store.queueDepth() == 0, "the refused job was never written")
+        await bystander.close()
+        await store.close()
+    }
 }
