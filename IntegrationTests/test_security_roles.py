@@ -194,6 +194,15 @@ def _replay(world, who):
     return Call("POST", f"/v2/jobs/{job_id}/replay", body, 202, check, owns=owns)
 
 
+def _stream(world, who):
+    # An ended job: its stream sends the status and the result, then closes.
+    job_id, owns = world.job_for(who, ended=True)
+
+    def check(text, who, world):
+        assert "event: result" in text and f'"job_id":"{job_id}"' in text, text
+    return Call("GET", f"/v2/jobs/{job_id}/stream", check=check, owns=owns)
+
+
 def _list_jobs(world, who):
     def check(body, who, world):
         listed = {entry["job_id"]: entry for entry in body["jobs"]}
@@ -275,6 +284,7 @@ RECIPES = {
     "v2ListJobs": ("list", _list_jobs),
     "v2CancelJob": ("job", _cancel),
     "v2ReplayJob": ("job", _replay),
+    "v2StreamJob": ("job", _stream),
     "v2ListContexts": ("list", _list_contexts),
     "v2ListPlatforms": ("plain", _list_platforms),
     "v2ListTemplates": ("plain", _list_templates),

@@ -14,6 +14,7 @@ API_KEYS = "2.2"  # /v2/api-keys, `username`/`password` in submission bodies
 CONTEXTS = "2.3"  # `context` in submissions, results and summaries; /v2/contexts
 REPLAY = "2.4"  # POST /v2/jobs/{job_id}/replay
 CIRCUIT_OPEN = "2.5"  # error_code CIRCUIT_OPEN
+STREAMS = "2.9"  # GET /v2/jobs/{job_id}/stream, ?wait= on result routes
 
 ROLES = ("viewer", "operator", "admin")
 RANK = {"public": -1, "viewer": 0, "operator": 1, "admin": 2}

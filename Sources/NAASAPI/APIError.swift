@@ -15,6 +15,8 @@ public enum APIError: Error, Sendable, Equatable {
     case lockedOut(String)
     case unknownContext(String, known: [String])
     case rateLimited(RateLimitStatus)
+    /// This process already holds its limit of open job streams.
+    case tooManyStreams(limit: Int)
     /// No live worker serves the job's context.
     case noWorker(context: String)
     /// The context already holds `MAX_QUEUE_DEPTH` queued jobs (backpressure); nothing was queued.
@@ -47,7 +49,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .unauthorized, .missingCredentials, .invalidAPIKey: .unauthorized
         case .insufficientRole, .contextDenied, .lockedOut: .forbidden
         case .unknownContext: .badRequest
-        case .rateLimited: .tooManyRequests
+        case .rateLimited, .tooManyStreams: .tooManyRequests
         case .noWorker, .queueFull, .structuredOutputUnavailable, .storeUnavailable: .serviceUnavailable
         case .resourceNotFound: .notFound
         case .unsupportedMediaType: .unsupportedMediaType
@@ -79,6 +81,8 @@ public enum APIError: Error, Sendable, Equatable {
             "Unknown context \"\(context.prefix(64))\"; use one of: \(known.joined(separator: ", "))"
         case .rateLimited(let status):
             "Rate limit of \(status.limit) requests exceeded; retry in \(status.resetSeconds) seconds"
+        case .tooManyStreams(let limit):
+            "This server already holds \(limit) open job streams; retry after Retry-After seconds, or wait on the result with ?wait="
         case .noWorker(let context):
             "No worker serves context \"\(context)\" right now; retry later or choose another context"
         case .queueFull(let context, let limit):
@@ -114,6 +118,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .lockedOut: "locked-out"
         case .unknownContext: "unknown-context"
         case .rateLimited: "rate-limited"
+        case .tooManyStreams: "too-many-streams"
         case .noWorker: "no-worker"
         case .structuredOutputUnavailable: "structured-output-unavailable"
         case .storeUnavailable: "store-unavailable"

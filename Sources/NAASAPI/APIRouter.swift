@@ -17,6 +17,8 @@ public struct APIEnvironment: Sendable {
     public let metrics: RequestMetrics
     /// ntc-templates for structured jobs, or why the server has none.
     public let templates: TemplateCatalogue
+    /// Limits of job streams and long polls.
+    public let watch: JobWatchSettings
     public let clock: @Sendable () -> Date
 
     public init(
@@ -24,6 +26,7 @@ public struct APIEnvironment: Sendable {
         contract: APIContract = APIContract(), documents: OpenAPIDocuments, docPage: APIDocPage = APIDocPage(swaggerUIDirectory: nil),
         metrics: RequestMetrics = RequestMetrics(),
         templates: TemplateCatalogue = .unavailable(reason: "it was started without a template library"),
+        watch: JobWatchSettings = JobWatchSettings(),
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
@@ -36,6 +39,7 @@ public struct APIEnvironment: Sendable {
         self.docPage = docPage
         self.metrics = metrics
         self.templates = templates
+        self.watch = watch
         self.clock = clock
     }
 }
@@ -58,7 +62,9 @@ public enum APIRouter {
         let intake = JobIntake(
             store: store, signal: environment.signal, workers: workers, rateLimiter: rateLimiter,
             settings: environment.security, audit: environment.audit, logger: logger, clock: environment.clock)
-        let jobs = JobRoutes(store: store, intake: intake, audit: environment.audit, logger: logger, templates: environment.templates)
+        let jobs = JobRoutes(
+            store: store, intake: intake, audit: environment.audit, logger: logger, templates: environment.templates,
+            watcher: JobWatcher(store: store, settings: environment.watch))
         let contexts = ContextRoutes(store: store, workers: workers, settings: environment.security)
         let keys = APIKeyRoutes(
             issuer: APIKeyIssuer(store: store, audit: environment.audit, clock: environment.clock),
@@ -80,6 +86,7 @@ public enum APIRouter {
             .listJobs: jobs.list,
             .cancelJob: jobs.cancel,
             .replayJob: jobs.replay,
+            .streamJob: jobs.stream,
             .listContexts: contexts.list,
             .listPlatforms: PlatformRoutes().list,
             .listTemplates: TemplateRoutes(catalogue: environment.templates).list,

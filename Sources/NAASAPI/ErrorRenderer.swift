@@ -10,6 +10,8 @@ enum ErrorRenderer {
     static let storeUnavailableRetryAfter = 5
     /// Seconds a client should wait for a full queue to drain a little.
     static let queueFullRetryAfter = 5
+    /// Seconds a client should wait for another job's stream to close.
+    static let tooManyStreamsRetryAfter = 5
 
     static func response(for error: APIError, context: NAASRequestContext) -> Response {
         var headers: HTTPFields = [:]
@@ -22,6 +24,7 @@ enum ErrorRenderer {
         case .noWorker: headers[.retryAfter] = "\(noWorkerRetryAfter)"
         case .storeUnavailable: headers[.retryAfter] = "\(storeUnavailableRetryAfter)"
         case .queueFull: headers[.retryAfter] = "\(queueFullRetryAfter)"
+        case .tooManyStreams: headers[.retryAfter] = "\(tooManyStreamsRetryAfter)"
         default: break
         }
         if case .methodNotAllowed(let allowed) = error { headers[.allow] = allowed.joined(separator: ", ") }

@@ -13,6 +13,7 @@ struct JobRoutes: Sendable {
     let logger: Logger
     /// ntc-templates, which structured jobs without their own template need.
     let templates: TemplateCatalogue
+    let watcher: JobWatcher
 
     func submit(_ kind: JobKind) -> OperationHandler {
         { request, context in
@@ -50,9 +51,31 @@ struct JobRoutes: Sendable {
 
     func result(_ route: JobView.ResultRoute) -> OperationHandler {
         { request, context in
-            let job = try await ownedJob(request, context)
+            var job = try await ownedJob(request, context)
+            if context.surface.major == .v2, let microversion = context.microversion, microversion >= APIContract.jobStreamsSince,
+               let seconds = try watcher.requestedWait(request.uri.queryParameters) {
+                job = try await watcher.ended(job, within: seconds)
+            }
             return .json(JobView.result(job, major: context.surface.major ?? .v2, route: route))
         }
+    }
+
+    /// Follows a job as server-sent events until its result.
+    @Sendable func stream(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
+        let job = try await ownedJob(request, context)
+        let lastSent = try watcher.lastEventID(request.headers)
+        let microversion = context.microversion ?? APIContract.v2Minimum
+        return .raw(try watcher.stream(job, after: lastSent) { job in Self.result(of: job, at: microversion) })
+    }
+
+    /// A job's result as its own result route shows it to a v2 client at `microversion`.
+    static func result(of job: JobRecord, at microversion: Microversion) -> JSONValue {
+        let (route, operation): (JobView.ResultRoute, OperationID) = switch job.spec.kind {
+        case .command: (.plain, .commandResult)
+        case .config: (.plain, .configResult)
+        case .structuredCommand: (.structured, .structuredCommandResult)
+        }
+        return APIContract.present(JobView.result(job, major: .v2, route: route), operation, at: microversion)
     }
 
     static func submission(of kind: JobKind) -> OperationID {
@@ -146,7 +169,7 @@ struct JobRoutes: Sendable {
     /// The job named in the path, if the caller may see it. An unknown id and
     /// someone else's id get the same 403, so ids cannot be probed; the
     /// context is checked only after ownership for the same reason.
-    private func ownedJob(_ request: Request, _ context: NAASRequestContext) async throws -> JobRecord {
+    func ownedJob(_ request: Request, _ context: NAASRequestContext) async throws -> JobRecord {
         let principal = try context.caller()
         let id = try context.parameters.jobID()
         guard let job = try await store.job(id), principal.seesEveryJob || job.owner == principal.owner else {

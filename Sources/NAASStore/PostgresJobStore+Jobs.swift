@@ -36,16 +36,20 @@ extension PostgresJobStore: JobStore {
         let now = Date().timeIntervalSince1970
         let wanted = contexts.map { $0.sorted() }
         // SKIP LOCKED passes over the rows other claimers are taking: each job goes to one of them.
+        // The notification goes out with the commit: watchers of the job learn it started.
         let claimed = try await rows("""
-            UPDATE jobs SET status = 'started', started_at = \(now), worker = \(lease?.worker),
-                lease_expires_at = \(lease.map { now + $0.duration })
-            WHERE seq = (
-                SELECT seq FROM jobs
-                WHERE status = 'queued' AND (\(wanted)::text[] IS NULL OR context = ANY(\(wanted)))
-                ORDER BY seq LIMIT 1
-                FOR UPDATE SKIP LOCKED
-            ) AND status = 'queued'
-            RETURNING id, submitted_by, spec, credentials
+            WITH claimed AS (
+                UPDATE jobs SET status = 'started', started_at = \(now), worker = \(lease?.worker),
+                    lease_expires_at = \(lease.map { now + $0.duration })
+                WHERE seq = (
+                    SELECT seq FROM jobs
+                    WHERE status = 'queued' AND (\(wanted)::text[] IS NULL OR context = ANY(\(wanted)))
+                    ORDER BY seq LIMIT 1
+                    FOR UPDATE SKIP LOCKED
+                ) AND status = 'queued'
+                RETURNING id, submitted_by, spec, credentials
+            )
+            SELECT id, submitted_by, spec, credentials, \(unescaped: PostgresQueueListener.jobChangeNotice(idColumn: "id")) FROM claimed
             """)
         guard let row = claimed.first else { return nil }
         let (id, submittedBy, specJSON, sealedCredentials) = try row.decode((String, String?, String, Data?).self)
@@ -65,6 +69,7 @@ extension PostgresJobStore: JobStore {
                 RETURNING spec, login_subject
                 """, logger: logger)
             guard let row = ended.first else { return [] }
+            try await connection.query("SELECT pg_notify(\(PostgresQueueListener.channel), \(PostgresQueueListener.jobPayload(id)))", logger: logger)
             let (specJSON, loginSubject) = try row.decode((String, String?).self)
             let spec = try JSONDecoder().decode(JobSpec.self, from: Data(specJSON.utf8))
             return try await recordProtection(outcome, device: spec.target.address, loginSubject: loginSubject, now: now, connection)
@@ -77,9 +82,12 @@ extension PostgresJobStore: JobStore {
     public func cancel(_ id: String) async throws -> CancelResult {
         let now = Date().timeIntervalSince1970
         let canceled = try await rows("""
-            UPDATE jobs SET status = 'canceled', ended_at = \(now), expires_at = \(now + retention.failed), credentials = NULL
-            WHERE id = \(id) AND status = 'queued'
-            RETURNING id
+            WITH canceled AS (
+                UPDATE jobs SET status = 'canceled', ended_at = \(now), expires_at = \(now + retention.failed), credentials = NULL
+                WHERE id = \(id) AND status = 'queued'
+                RETURNING id
+            )
+            SELECT id, \(unescaped: PostgresQueueListener.jobChangeNotice(idColumn: "id")) FROM canceled
             """)
         if !canceled.isEmpty { return .canceled }
         guard let row = try await rows("SELECT status FROM jobs WHERE id = \(id)").first,
@@ -131,10 +139,13 @@ extension PostgresJobStore: JobStore {
     public func failInterruptedJobs(reason: String) async throws -> [String] {
         let now = Date().timeIntervalSince1970
         return try await rows("""
-            UPDATE jobs SET status = 'failed', error = \(reason), ended_at = \(now), expires_at = \(now + retention.failed),
-                credentials = NULL, lease_expires_at = NULL
-            WHERE status = 'started'
-            RETURNING id
+            WITH failed AS (
+                UPDATE jobs SET status = 'failed', error = \(reason), ended_at = \(now), expires_at = \(now + retention.failed),
+                    credentials = NULL, lease_expires_at = NULL
+                WHERE status = 'started'
+                RETURNING id
+            )
+            SELECT id, \(unescaped: PostgresQueueListener.jobChangeNotice(idColumn: "id")) FROM failed
             """).map { try $0.decode(String.self) }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import PostgresNIO
 
 /// Leases and wake-ups of the shared store.
-extension PostgresJobStore: QueueWakeups {
+extension PostgresJobStore: QueueWakeups, JobChanges {
     @discardableResult
     public func renewLeases(worker: String, until: Date) async throws -> [String] {
         try await rows("""
@@ -32,13 +32,19 @@ extension PostgresJobStore: QueueWakeups {
                         expires_at = \(clock + keep), credentials = NULL, lease_expires_at = NULL
                     WHERE id = \(job.id)
                     """, logger: logger)
+                try await connection.query(
+                    "SELECT pg_notify(\(PostgresQueueListener.channel), \(PostgresQueueListener.jobPayload(job.id)))", logger: logger)
             }
             return lapsed.map { $0.id }
         }
     }
 
     public func queueWakeups(contexts: Set<String>?) -> AsyncStream<Void> {
-        wakeups.subscribe(contexts: contexts)
+        wakeups.subscribe(keys: contexts)
+    }
+
+    public func jobChanges(id: String) -> AsyncStream<Void> {
+        jobEvents.subscribe(keys: [id])
     }
 
     /// Waits (up to `timeout`) until this store listens for wake-ups from other processes.

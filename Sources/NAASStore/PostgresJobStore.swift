@@ -20,6 +20,8 @@ public final class PostgresJobStore: Sendable {
     let requestCounts: RequestTally
     let lockouts = LockoutSnapshot()
     let wakeups: WakeupBroadcast
+    /// Changes of single jobs, keyed by job id.
+    let jobEvents: WakeupBroadcast
     let listener: PostgresQueueListener
     let statements: PooledStatements
     private let fingerprints: SaltedFingerprints
@@ -104,9 +106,10 @@ public final class PostgresJobStore: Sendable {
         self.protection = protection
         self.fingerprints = SaltedFingerprints(salt: salt)
         self.redactedURL = address.redacted
-        let (listener, wakeups) = (PostgresQueueListener(), WakeupBroadcast())
+        let (listener, wakeups, jobEvents) = (PostgresQueueListener(), WakeupBroadcast(), WakeupBroadcast())
         self.listener = listener
         self.wakeups = wakeups
+        self.jobEvents = jobEvents
         let statements = PooledStatements(client: client, listener: listener, connectionWait: connectionWait, logger: logger)
         self.statements = statements
         self.submissions = GroupCommit { jobs in
@@ -116,7 +119,7 @@ public final class PostgresJobStore: Sendable {
             try await statements.onConnection { connection in try await Self.add(counts, connection, logger: logger) }
         }
         clientTask = Task { await client.run() }
-        listenerTask = Task { await listener.run(client: client, wakeups: wakeups, logger: logger) }
+        listenerTask = Task { await listener.run(client: client, wakeups: wakeups, jobEvents: jobEvents, logger: logger) }
     }
 
     /// Stops the listener and the pool. Wake-up streams end; later calls fail.
@@ -124,6 +127,7 @@ public final class PostgresJobStore: Sendable {
         listenerTask.cancel()
         await listenerTask.value
         wakeups.finish()
+        jobEvents.finish()
         await requestCounts.drained(timeout: .seconds(5))
         requestCounts.stop()
         clientTask.cancel()

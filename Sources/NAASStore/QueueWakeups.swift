@@ -23,10 +23,11 @@ extension QueueWakeups {
     }
 }
 
-/// Fans wake-ups out to every stream that wants them.
+/// Fans wake-ups out to every stream that wants them: a stream names the
+/// keys it wants (contexts of the queue, ids of jobs), or nil for all.
 final class WakeupBroadcast: Sendable {
     private struct Subscriber: Sendable {
-        let contexts: Set<String>?
+        let keys: Set<String>?
         let continuation: AsyncStream<Void>.Continuation
     }
 
@@ -38,12 +39,12 @@ final class WakeupBroadcast: Sendable {
 
     private let state = Mutex(State())
 
-    func subscribe(contexts: Set<String>?) -> AsyncStream<Void> {
+    func subscribe(keys: Set<String>?) -> AsyncStream<Void> {
         let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let id: Int? = state.withLock { state in
             guard !state.finished else { return nil }
             defer { state.nextID += 1 }
-            state.subscribers[state.nextID] = Subscriber(contexts: contexts, continuation: continuation)
+            state.subscribers[state.nextID] = Subscriber(keys: keys, continuation: continuation)
             return state.nextID
         }
         guard let id else {
@@ -57,12 +58,12 @@ final class WakeupBroadcast: Sendable {
         return stream
     }
 
-    /// Wakes the streams that want `context`; every stream, when nil (anything may be waiting).
-    func announce(context: String?) {
+    /// Wakes the streams that want `key`; every stream, when nil (anything may have changed).
+    func announce(_ key: String?) {
         let targets = state.withLock { state in
             state.subscribers.values.filter { subscriber in
-                guard let context, let wanted = subscriber.contexts else { return true }
-                return wanted.contains(context)
+                guard let key, let wanted = subscriber.keys else { return true }
+                return wanted.contains(key)
             }
         }
         for target in targets { target.continuation.yield() }

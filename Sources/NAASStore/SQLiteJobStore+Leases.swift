@@ -17,7 +17,7 @@ extension SQLiteJobStore: QueueWakeups {
     public func failExpiredLeases(now: Date, reason: @escaping @Sendable (_ worker: String) -> String) async throws -> [String] {
         let clock = now.timeIntervalSince1970
         let keep = retention.failed
-        return try await pool.write { db in
+        let failed = try await pool.write { db in
             let lapsed = try Row.fetchAll(db, sql: """
                 SELECT id, worker FROM jobs
                 WHERE status = 'started' AND lease_expires_at IS NOT NULL AND lease_expires_at <= ?
@@ -32,9 +32,17 @@ extension SQLiteJobStore: QueueWakeups {
             }
             return lapsed.map { $0.id }
         }
+        for id in failed { jobEvents.announce(id) }
+        return failed
     }
 
     public func queueWakeups(contexts: Set<String>?) -> AsyncStream<Void> {
-        wakeups.subscribe(contexts: contexts)
+        wakeups.subscribe(keys: contexts)
+    }
+}
+
+extension SQLiteJobStore: JobChanges {
+    public func jobChanges(id: String) -> AsyncStream<Void> {
+        jobEvents.subscribe(keys: [id])
     }
 }

@@ -14,6 +14,8 @@ public final class SQLiteJobStore: JobStore {
     let requestCounts: RequestTally
     let lockouts = LockoutSnapshot()
     let wakeups = WakeupBroadcast()
+    /// Changes of single jobs, keyed by job id.
+    let jobEvents = WakeupBroadcast()
 
     public static let fileName = "naas.sqlite"
 
@@ -81,7 +83,7 @@ public final class SQLiteJobStore: JobStore {
         guard try await submissions.submit(try PendingJob(job, vault: vault)) else {
             throw StoreError.duplicateJobID(job.id)
         }
-        wakeups.announce(context: job.context)
+        wakeups.announce(job.context)
     }
 
     public func claimNext(contexts: Set<String>?, lease: JobLease?) async throws -> ClaimedJob? {
@@ -105,6 +107,7 @@ public final class SQLiteJobStore: JobStore {
                 """), arguments: claimArguments).map { row in (row["id"], row["submitted_by"], row["spec"], row["credentials"]) }
         }
         guard let (id, submittedBy, specJSON, sealedCredentials) = claimed else { return nil }
+        jobEvents.announce(id)
         return try vault.claimedJob(id: id, submittedBy: submittedBy, specJSON: specJSON, sealed: sealedCredentials)
     }
 
@@ -112,7 +115,7 @@ public final class SQLiteJobStore: JobStore {
     public func finish(_ id: String, outcome: JobOutcome) async throws -> [ProtectionEvent] {
         let now = Date().timeIntervalSince1970
         let ending = try JobEnding(outcome, retention: retention)
-        let events: [ProtectionEvent] = try await pool.write { [self] db in
+        let events: [ProtectionEvent]? = try await pool.write { [self] db in
             let ended = try Row.fetchOne(db.cachedStatement(sql: """
                 UPDATE jobs SET status = ?, output = ?, error = ?, error_code = ?, ended_at = ?,
                     expires_at = ?, credentials = NULL, lease_expires_at = NULL
@@ -121,11 +124,13 @@ public final class SQLiteJobStore: JobStore {
                 """), arguments: [
                     ending.status.rawValue, ending.output, ending.error, ending.errorCode, now, now + ending.retention, id,
                 ])
-            guard let ended else { return [] }
+            guard let ended else { return nil }
             let spec = try JSONDecoder().decode(JobSpec.self, from: Data((ended["spec"] as String).utf8))
             return try recordProtection(
                 outcome, device: spec.target.address, loginSubject: ended["login_subject"], now: now, db)
         }
+        guard let events else { return [] }
+        jobEvents.announce(id)
         // Only now is a new lockout committed, so only now may the snapshot be read again.
         if !events.isEmpty { lockouts.invalidate() }
         return events
@@ -134,7 +139,7 @@ public final class SQLiteJobStore: JobStore {
     public func cancel(_ id: String) async throws -> CancelResult {
         let now = Date().timeIntervalSince1970
         let keep = retention.failed
-        return try await pool.write { db in
+        let result: CancelResult = try await pool.write { db in
             try db.execute(sql: """
                 UPDATE jobs SET status = 'canceled', ended_at = ?, expires_at = ?, credentials = NULL
                 WHERE id = ? AND status = 'queued'
@@ -144,6 +149,8 @@ public final class SQLiteJobStore: JobStore {
                   let status = JobStatus(rawValue: raw) else { return .notFound }
             return .notCancelable(status)
         }
+        if result == .canceled { jobEvents.announce(id) }
+        return result
     }
 
     public func job(_ id: String) async throws -> JobRecord? {
@@ -200,13 +207,15 @@ public final class SQLiteJobStore: JobStore {
     public func failInterruptedJobs(reason: String) async throws -> [String] {
         let now = Date().timeIntervalSince1970
         let keep = retention.failed
-        return try await pool.write { db in
+        let failed = try await pool.write { db in
             try String.fetchAll(db, sql: """
                 UPDATE jobs SET status = 'failed', error = ?, ended_at = ?, expires_at = ?, credentials = NULL,
                     lease_expires_at = NULL
                 WHERE status = 'started' RETURNING id
                 """, arguments: [reason, now, now + keep])
         }
+        for id in failed { jobEvents.announce(id) }
+        return failed
     }
 
     public func purgeExpired(now: Date) async throws -> Int {

@@ -39,7 +39,8 @@ struct ServeCommand: AsyncParsableCommand {
             docPage: APIDocPage(swaggerUIDirectory: APIDocPage.locateSwaggerUI(
                 environment: ProcessInfo.processInfo.environment,
                 searchRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))),
-            templates: runtime.templates)
+            templates: runtime.templates,
+            watch: try watchSettings())
         let router = APIRouter.build(environment, logger: Logger(label: "naas.api"))
 
         let plainHTTP = switchSetting(http, "NAAS_HTTP")
@@ -81,6 +82,15 @@ struct ServeCommand: AsyncParsableCommand {
             v1DeprecatedAt: try date("NAAS_V1_DEPRECATED_AT", defaults.v1DeprecatedAt),
             v1SunsetAt: try date("NAAS_V1_SUNSET_AT", defaults.v1SunsetAt),
             deprecationDocs: ProcessInfo.processInfo.environment["NAAS_DEPRECATION_DOCS_URL"] ?? defaults.deprecationDocs)
+    }
+
+    /// Limits of job streams and long polls.
+    private func watchSettings() throws -> JobWatchSettings {
+        let defaults = JobWatchSettings()
+        return JobWatchSettings(
+            maxStreams: try setting(nil, ["STREAM_MAX_CONNECTIONS"], default: defaults.maxStreams),
+            streamTimeout: .seconds(try setting(nil, ["STREAM_TIMEOUT"], default: 300.0)),
+            maxWaitSeconds: try setting(nil, ["RESULT_WAIT_MAX"], default: defaults.maxWaitSeconds))
     }
 
     private func tlsIdentity(dataDirectory: URL, logger: Logger) throws -> TLSIdentity {

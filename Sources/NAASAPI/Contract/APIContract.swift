@@ -85,7 +85,21 @@ public struct APIContract: Sendable {
                 + "ntc-templates on the server, a structured job without its own template, and `GET /v2/templates`, are a 503.",
             operations: [.submitStructuredCommand, .structuredCommandResult, .listTemplates]
         ),
+        VersionChange(
+            id: "job-streams",
+            microversion: jobStreamsSince,
+            description: "`GET /v2/jobs/{job_id}/stream` follows a job as server-sent events (`text/event-stream`): "
+                + "`status` when it is queued, started and when it ends, then `result` (the body of its result route), "
+                + "or `timeout` after `STREAM_TIMEOUT` seconds. Events carry ids 1 to 4, one per step, and a client that "
+                + "reconnects with `Last-Event-ID` gets only the steps it missed. More than `STREAM_MAX_CONNECTIONS` open "
+                + "streams on one server is a 429. The result routes take `?wait=N` (seconds, up to `RESULT_WAIT_MAX`): "
+                + "the answer comes as soon as the job ends, or after N seconds with the job as it is then.",
+            operations: [.streamJob, .commandResult, .configResult, .structuredCommandResult]
+        ),
     ]
+
+    /// The microversion that brought job streams and `?wait=` on result routes.
+    public static let jobStreamsSince = Microversion(2, 9)
 
     /// The microversion that brought structured output (TextFSM) to v2.
     public static let structuredOutputSince = Microversion(2, 8)
@@ -118,6 +132,8 @@ public struct APIContract: Sendable {
                           v2Since: structuredOutputSince),
         ContractOperation(.listJobs, .get, .role(.viewer), v1: "/v1/jobs", v2: "/v2/jobs"),
         ContractOperation(.cancelJob, .delete, .role(.operator, contextScoped: true), v1: "/v1/jobs/{job_id}", v2: "/v2/jobs/{job_id}"),
+        ContractOperation(.streamJob, .get, .role(.viewer, contextScoped: true),
+                          v2: "/v2/jobs/{job_id}/stream", v2Since: jobStreamsSince),
         ContractOperation(.replayJob, .post, .role(.operator, contextScoped: true),
                           v2: "/v2/jobs/{job_id}/replay", v2Since: Microversion(2, 4)),
         ContractOperation(.listContexts, .get, .role(.viewer), v2: "/v2/contexts", v2Since: Microversion(2, 3)),
@@ -180,6 +196,11 @@ public struct APIContract: Sendable {
             for field in change.requestFields { fields[field] = change.microversion }
         }
         return fields
+    }
+
+    /// `body`, a response of `operation` in its newest shape, taken back change by change to `microversion`.
+    static func present(_ body: JSONValue, _ operation: OperationID, at microversion: Microversion) -> JSONValue {
+        downgrades(for: operation, to: microversion).reduce(body) { $1.downgradeResponse($0) }
     }
 
     /// The changes a response must be taken back through for a client at `microversion`, newest first.

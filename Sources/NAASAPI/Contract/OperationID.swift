@@ -9,6 +9,7 @@ public enum OperationID: String, Sendable, CaseIterable {
     case listJobs = "jobs.list"
     case cancelJob = "jobs.cancel"
     case replayJob = "jobs.replay"
+    case streamJob = "jobs.stream"
     case listContexts = "contexts.list"
     case listPlatforms = "platforms.list"
     case listTemplates = "templates.list"

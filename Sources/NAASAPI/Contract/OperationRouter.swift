@@ -74,6 +74,6 @@ struct OperationRouter {
     /// The newest shape taken back, change by change, to the client's microversion.
     private func present(_ body: JSONValue, _ operation: OperationID, _ context: NAASRequestContext) -> JSONValue {
         guard let microversion = context.microversion else { return body }
-        return APIContract.downgrades(for: operation, to: microversion).reduce(body) { $1.downgradeResponse($0) }
+        return APIContract.present(body, operation, at: microversion)
     }
 }

@@ -1,0 +1,13 @@
+/// Tells a watcher when one job may have changed state (claimed, ended,
+/// canceled), so that a stream or a long poll answers at once instead of
+/// polling. Like a queue wake-up it is a hint: the watcher reads the job to
+/// learn what changed.
+public protocol JobChanges: Sendable {
+    /// A new stream that yields once at the start, then whenever job `id` may
+    /// have changed; changes that arrive before the consumer looks coalesce
+    /// into one. It ends when the store is closed.
+    ///
+    /// SQLite tells of changes made through this store instance; PostgreSQL
+    /// tells of changes made by every process sharing the database.
+    func jobChanges(id: String) -> AsyncStream<Void>
+}
