@@ -215,6 +215,13 @@ def _list_jobs(world, who):
     return Call("GET", "/v2/jobs?per_page=100", check=check)
 
 
+def _list_failed(world, who):
+    def check(body, who, world):
+        assert all(who.allows(entry["context"]) for entry in body["jobs"]), body
+        assert all(entry["status"] in ("failed", "finished") for entry in body["jobs"]), body
+    return Call("GET", "/v2/jobs/failed?per_page=100", check=check)
+
+
 def _list_contexts(world, who):
     def check(body, who, world):
         names = {entry["name"] for entry in body["contexts"]}
@@ -282,6 +289,7 @@ RECIPES = {
     "v2SendCommandStructured": _submit("structured"),
     "v2GetStructuredCommandJob": _read("structured"),
     "v2ListJobs": ("list", _list_jobs),
+    "v2ListFailedJobs": ("list", _list_failed),
     "v2CancelJob": ("job", _cancel),
     "v2ReplayJob": ("job", _replay),
     "v2StreamJob": ("job", _stream),

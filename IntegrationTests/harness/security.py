@@ -15,6 +15,7 @@ CONTEXTS = "2.3"  # `context` in submissions, results and summaries; /v2/context
 REPLAY = "2.4"  # POST /v2/jobs/{job_id}/replay
 CIRCUIT_OPEN = "2.5"  # error_code CIRCUIT_OPEN
 STREAMS = "2.9"  # GET /v2/jobs/{job_id}/stream, ?wait= on result routes
+TAGS = "2.10"  # job tags and tag filters, GET /v2/jobs/failed, queue_position in the 202
 
 ROLES = ("viewer", "operator", "admin")
 RANK = {"public": -1, "viewer": 0, "operator": 1, "admin": 2}

@@ -84,6 +84,7 @@ public enum APIRouter {
             .submitStructuredCommand: jobs.submit(.structuredCommand),
             .structuredCommandResult: jobs.result(.structured),
             .listJobs: jobs.list,
+            .listFailedJobs: jobs.listFailed,
             .cancelJob: jobs.cancel,
             .replayJob: jobs.replay,
             .streamJob: jobs.stream,

@@ -23,6 +23,8 @@ struct JobIntake: Sendable {
         let credentials: Credentials
         /// The job this one replays, if it is a replay.
         var replayOf: String? = nil
+        /// The submitter's labels.
+        var tags: [String: String] = [:]
     }
 
     /// Queues the job; returns the caller's standing against the per-device rate limit.
@@ -45,7 +47,7 @@ struct JobIntake: Sendable {
         }
         let newJob = NewJob(
             id: job.id, owner: principal.owner, context: job.context, spec: job.spec, credentials: job.credentials,
-            loginSubject: principal.loginSubject, submittedBy: principal.identity, createdAt: clock())
+            loginSubject: principal.loginSubject, submittedBy: principal.identity, createdAt: clock(), tags: job.tags)
         do {
             try await store.enqueue(newJob)
         } catch StoreError.duplicateJobID {

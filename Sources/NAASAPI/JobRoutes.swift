@@ -36,17 +36,27 @@ struct JobRoutes: Sendable {
             case .failure(let error):
                 throw error
             }
+            var tagErrors: [FieldError] = []
+            let tags = major == .v2 ? JobTagFields.submitted(body, &tagErrors) : [:]
+            if !tagErrors.isEmpty { throw APIError.validation(source: "json", tagErrors) }
             try requireTemplates(for: parsed.spec)
             let admission = JobIntake.Admission(
                 id: context.requestID, spec: parsed.spec, context: access?.context ?? intake.settings.defaultContext,
-                credentials: try credentials(principal, access, enable: parsed.enableSecret))
+                credentials: try credentials(principal, access, enable: parsed.enableSecret), tags: tags)
             let deviceLimit = try await intake.admit(admission, by: principal, context)
             var headers = RateLimitStatus.tighter(context.rateLimit, deviceLimit)?.headers ?? [:]
             if parsed.deprecatedFields.contains("device_type") {
                 headers[.warning] = DeprecationHeaders.fieldWarning("device_type", replacement: "platform")
             }
-            return .json(JobView.accepted(admission.id, major: major), status: .accepted, headers: headers)
+            return .json(try await accepted(admission, major: major), status: .accepted, headers: headers)
         }
+    }
+
+    /// The 202 body; on v2 with where the job stands in its queue.
+    private func accepted(_ admission: JobIntake.Admission, major: MajorVersion.ID) async throws -> JSONValue {
+        guard major == .v2 else { return JobView.accepted(admission.id, major: major) }
+        return JobView.accepted(
+            admission.id, spec: admission.spec, queuePosition: try await store.queuePosition(of: admission.id), at: intake.clock())
     }
 
     func result(_ route: JobView.ResultRoute) -> OperationHandler {
@@ -94,15 +104,31 @@ struct JobRoutes: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
+        try await listing(request, context, unsuccessfulOnly: false) { JobView.summary($0, major: $1) }
+    }
+
+    /// The dead-letter list: jobs that ended without success, newest first, with why.
+    @Sendable func listFailed(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
+        try await listing(request, context, unsuccessfulOnly: true) { summary, _ in JobView.failure(summary) }
+    }
+
+    private func listing(
+        _ request: Request, _ context: NAASRequestContext, unsuccessfulOnly: Bool,
+        entry: (JobSummary, MajorVersion.ID) -> JSONValue
+    ) async throws -> APIResult {
         let principal = try context.caller()
+        let major = context.surface.major ?? .v2
         let query = try ListQuery(request.uri.queryParameters)
+        // Tag filters came with tags (2.10); older clients never sent one, and v1 ignores unknown parameters.
+        let tags = major == .v2 && (context.microversion ?? APIContract.v2Minimum) >= APIContract.jobTagsSince
+            ? try JobTagFields.filters(request.uri.queryParameters) : [:]
         let filter = JobFilter(
-            owner: principal.seesEveryJob ? nil : principal.owner, contexts: principal.contexts, status: query.status)
+            owner: principal.seesEveryJob ? nil : principal.owner, contexts: principal.contexts, status: query.status,
+            tags: tags, unsuccessfulOnly: unsuccessfulOnly)
         let page = try await store.jobs(filter, page: query.page, perPage: query.perPage)
         let pages = page.total == 0 ? 0 : (page.total + query.perPage - 1) / query.perPage
-        let major = context.surface.major ?? .v2
         return .json([
-            "jobs": .array(page.jobs.map { JobView.summary($0, major: major) }),
+            "jobs": .array(page.jobs.map { entry($0, major) }),
             "pagination": ["page": .int(query.page), "per_page": .int(query.perPage), "total": .int(page.total), "pages": .int(pages)],
         ])
     }
@@ -150,10 +176,10 @@ struct JobRoutes: Sendable {
         guard access.errors.isEmpty else { throw APIError.validation(source: "json", access.errors) }
         let admission = JobIntake.Admission(
             id: context.requestID, spec: original.spec, context: original.context,
-            credentials: try credentials(principal, access, enable: enable), replayOf: original.id)
+            credentials: try credentials(principal, access, enable: enable), replayOf: original.id, tags: original.tags)
         let deviceLimit = try await intake.admit(admission, by: principal, context)
         let headers = RateLimitStatus.tighter(context.rateLimit, deviceLimit)?.headers ?? [:]
-        return .json(JobView.accepted(admission.id, major: .v2), status: .accepted, headers: headers)
+        return .json(try await accepted(admission, major: .v2), status: .accepted, headers: headers)
     }
 
     /// The device login a job runs with: Basic, or the body's for other callers.

@@ -1,3 +1,4 @@
+import Foundation
 import NAASCore
 
 /// How a job looks on the wire. v1 is frozen in the NAAS v1 shape; v2 is
@@ -34,6 +35,7 @@ enum JobView {
             fields["error_retryable"] = job.errorCode.map { .bool($0.isRetryable) } ?? .null
             fields["context"] = .string(job.context)
             fields["detected_platform"] = JSONValue(detectedPlatform(job.output))
+            fields["tags"] = tags(job.tags)
             if route == .structured { fields["parse_errors"] = StructuredResultView.parseErrors(job.output) }
         }
         return .object(fields)
@@ -57,6 +59,39 @@ enum JobView {
         }
     }
 
+    /// The v2 202 body, with NAAS's `queue_position` (1 runs next; 0 when it already left the queue),
+    /// `enqueued_at` and `timeout`: the seconds the device may take at most, its connect timeout
+    /// plus its read timeout for each line.
+    static func accepted(_ id: String, spec: JobSpec, queuePosition: Int, at enqueuedAt: Date) -> JSONValue {
+        guard case .object(var fields) = accepted(id, major: .v2) else { return accepted(id, major: .v2) }
+        fields["queue_position"] = .int(queuePosition)
+        fields["enqueued_at"] = JSONValue(enqueuedAt)
+        fields["timeout"] = .int(Int((spec.connectTimeout + spec.readTimeout * Double(max(spec.lines.count, 1))).rounded(.up)))
+        return .object(fields)
+    }
+
+    static func tags(_ tags: [String: String]) -> JSONValue {
+        .object(tags.mapValues { .string($0) })
+    }
+
+    /// An entry of the dead-letter list.
+    static func failure(_ job: JobSummary) -> JSONValue {
+        [
+            "job_id": .string(job.id),
+            "status": .string(job.status.rawValue),
+            "context": .string(job.context),
+            "host": JSONValue(job.target?.host),
+            "platform": JSONValue(job.target?.platform),
+            "port": job.target.map { .int($0.port) } ?? .null,
+            "created_at": JSONValue(job.createdAt),
+            "failed_at": JSONValue(job.endedAt),
+            "error": JSONValue(job.error),
+            "error_code": JSONValue(job.errorCode?.rawValue),
+            "error_retryable": job.errorCode.map { .bool($0.isRetryable) } ?? .null,
+            "tags": tags(job.tags),
+        ]
+    }
+
     static func accepted(_ id: String, major: MajorVersion.ID) -> JSONValue {
         switch major {
         case .v1:
@@ -73,7 +108,10 @@ enum JobView {
             "created_at": JSONValue(job.createdAt),
             "ended_at": JSONValue(job.endedAt),
         ]
-        if major == .v2 { fields["context"] = .string(job.context) }
+        if major == .v2 {
+            fields["context"] = .string(job.context)
+            fields["tags"] = tags(job.tags)
+        }
         return .object(fields)
     }
 

@@ -14,12 +14,15 @@ public struct JobRecord: Sendable, Equatable {
     public let createdAt: Date
     public var startedAt: Date?
     public var endedAt: Date?
+    /// The submitter's labels.
+    public var tags: [String: String]
 
     public init(
         id: String, owner: String, context: String = "default", spec: JobSpec, status: JobStatus = .queued,
         output: JobOutput? = nil, error: String? = nil, errorCode: DeviceErrorCode? = nil,
-        createdAt: Date, startedAt: Date? = nil, endedAt: Date? = nil
+        createdAt: Date, startedAt: Date? = nil, endedAt: Date? = nil, tags: [String: String] = [:]
     ) {
+        self.tags = tags
         self.id = id
         self.owner = owner
         self.context = context

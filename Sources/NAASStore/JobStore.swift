@@ -39,6 +39,9 @@ public protocol JobStore: Sendable {
 
     func queueDepth() async throws -> Int
 
+    /// Where a queued job stands in its context's queue: 1 runs next; 0 once it is no longer queued.
+    func queuePosition(of id: String) async throws -> Int
+
     /// Queued jobs per context (contexts with none are absent).
     func queueDepths() async throws -> [String: Int]
 
@@ -87,11 +90,20 @@ public struct JobFilter: Sendable, Equatable {
     /// Only jobs in these contexts.
     public var contexts: ContextScope
     public var status: JobStatus?
+    /// Only jobs carrying every one of these tags.
+    public var tags: [String: String]
+    /// Only jobs that ended without success: `failed`, or `finished` with an error code (the device refused).
+    public var unsuccessfulOnly: Bool
 
-    public init(owner: String?, contexts: ContextScope = .all, status: JobStatus? = nil) {
+    public init(
+        owner: String?, contexts: ContextScope = .all, status: JobStatus? = nil, tags: [String: String] = [:],
+        unsuccessfulOnly: Bool = false
+    ) {
         self.owner = owner
         self.contexts = contexts
         self.status = status
+        self.tags = tags
+        self.unsuccessfulOnly = unsuccessfulOnly
     }
 }
 
@@ -107,11 +119,15 @@ public struct NewJob: Sendable {
     /// The submitter's audit identity, e.g. `key:k-…` or `basic:alice`.
     public let submittedBy: String?
     public let createdAt: Date
+    /// The submitter's labels.
+    public let tags: [String: String]
 
     public init(
         id: String, owner: String, context: String = ContextName.defaultName, spec: JobSpec,
-        credentials: Credentials, loginSubject: String? = nil, submittedBy: String? = nil, createdAt: Date = Date()
+        credentials: Credentials, loginSubject: String? = nil, submittedBy: String? = nil, createdAt: Date = Date(),
+        tags: [String: String] = [:]
     ) {
+        self.tags = tags
         self.id = id
         self.owner = owner
         self.context = context

@@ -10,6 +10,8 @@ struct PendingJob: Sendable {
     let loginSubject: String?
     let submittedBy: String?
     let createdAt: Double
+    /// The tags as a JSON object, or nil for none.
+    let tags: String?
 
     init(_ job: NewJob, vault: CredentialVault) throws {
         id = job.id
@@ -20,5 +22,6 @@ struct PendingJob: Sendable {
         loginSubject = job.loginSubject
         submittedBy = job.submittedBy
         createdAt = job.createdAt.timeIntervalSince1970
+        tags = try JobTags.encode(job.tags)
     }
 }

@@ -16,9 +16,9 @@ extension PostgresJobStore: JobStore {
         var contexts = Set<String>()
         for job in jobs {
             let rows = try await connection.rows("""
-                INSERT INTO jobs (id, owner, context, status, spec, credentials, login_subject, submitted_by, created_at)
+                INSERT INTO jobs (id, owner, context, status, spec, credentials, login_subject, submitted_by, created_at, tags)
                 VALUES (\(job.id), \(job.owner), \(job.context), 'queued', \(job.spec), \(job.sealedCredentials),
-                    \(job.loginSubject), \(job.submittedBy), \(job.createdAt))
+                    \(job.loginSubject), \(job.submittedBy), \(job.createdAt), \(job.tags)::jsonb)
                 ON CONFLICT (id) DO NOTHING
                 RETURNING seq
                 """, logger: logger)
@@ -98,7 +98,7 @@ extension PostgresJobStore: JobStore {
 
     public func job(_ id: String) async throws -> JobRecord? {
         try await rows("""
-            SELECT id, owner, context, spec, status, output, error, error_code, created_at, started_at, ended_at
+            SELECT id, owner, context, spec, status, output, error, error_code, created_at, started_at, ended_at, tags::text
             FROM jobs WHERE id = \(id)
             """).first.map(PostgresRows.record)
     }
@@ -107,11 +107,15 @@ extension PostgresJobStore: JobStore {
         var contexts: [String]?
         if case .only(let names) = filter.contexts { contexts = names.sorted() }
         let status = filter.status?.rawValue
+        let tags = try JobTags.encode(filter.tags)
+        // The same conditions twice: a PostgresQuery's binds cannot be shared between two statements.
         let listed = try await rows("""
-            SELECT id, context, status, created_at, ended_at FROM jobs
+            SELECT id, context, status, created_at, ended_at, tags::text, error, error_code, spec FROM jobs
             WHERE (\(filter.owner)::text IS NULL OR owner = \(filter.owner))
                 AND (\(contexts)::text[] IS NULL OR context = ANY(\(contexts)))
                 AND (\(status)::text IS NULL OR status = \(status))
+                AND (NOT \(filter.unsuccessfulOnly) OR status = 'failed' OR (status = 'finished' AND error_code IS NOT NULL))
+                AND (\(tags)::jsonb IS NULL OR tags @> \(tags)::jsonb)
             ORDER BY seq DESC LIMIT \(perPage) OFFSET \((page - 1) * perPage)
             """)
         let total = try await rows("""
@@ -119,8 +123,18 @@ extension PostgresJobStore: JobStore {
             WHERE (\(filter.owner)::text IS NULL OR owner = \(filter.owner))
                 AND (\(contexts)::text[] IS NULL OR context = ANY(\(contexts)))
                 AND (\(status)::text IS NULL OR status = \(status))
+                AND (NOT \(filter.unsuccessfulOnly) OR status = 'failed' OR (status = 'finished' AND error_code IS NOT NULL))
+                AND (\(tags)::jsonb IS NULL OR tags @> \(tags)::jsonb)
             """).first?.decode(Int.self) ?? 0
         return JobPage(jobs: try listed.map(PostgresRows.summary), total: total)
+    }
+
+    public func queuePosition(of id: String) async throws -> Int {
+        try await rows("""
+            SELECT COUNT(*) FROM jobs AS ahead, jobs AS this
+            WHERE this.id = \(id) AND this.status = 'queued'
+                AND ahead.status = 'queued' AND ahead.context = this.context AND ahead.seq <= this.seq
+            """).first?.decode(Int.self) ?? 0
     }
 
     public func queueDepth() async throws -> Int {

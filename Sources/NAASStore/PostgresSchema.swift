@@ -98,6 +98,11 @@ enum PostgresSchema {
             )
             """,
         ]),
+        Migration(version: 2, name: "job tags", statements: [
+            // The submitter's labels; a listing filters on them with `@>`, which the GIN index answers.
+            "ALTER TABLE jobs ADD COLUMN tags JSONB",
+            "CREATE INDEX jobs_by_tags ON jobs USING GIN (tags) WHERE tags IS NOT NULL",
+        ]),
     ]
 
     /// Applies the migrations this database lacks, in one transaction; returns their versions.

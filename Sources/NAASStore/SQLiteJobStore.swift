@@ -42,13 +42,13 @@ public final class SQLiteJobStore: JobStore {
                 try jobs.map { job in
                     try db.cachedStatement(
                         sql: """
-                            INSERT INTO jobs (id, owner, context, status, spec, credentials, login_subject, submitted_by, created_at)
-                            VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
+                            INSERT INTO jobs (id, owner, context, status, spec, credentials, login_subject, submitted_by, created_at, tags)
+                            VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
                             """
                     ).execute(
                         arguments: [
                             job.id, job.owner, job.context, job.spec, job.sealedCredentials, job.loginSubject, job.submittedBy,
-                            job.createdAt,
+                            job.createdAt, job.tags,
                         ])
                     return db.changesCount > 0
                 }
@@ -175,16 +175,35 @@ public final class SQLiteJobStore: JobStore {
             conditions.append("status = ?")
             arguments += [status.rawValue]
         }
+        if filter.unsuccessfulOnly {
+            conditions.append("(status = 'failed' OR (status = 'finished' AND error_code IS NOT NULL))")
+        }
+        // Tag keys hold no quote (`^[A-Za-z0-9_:-]+$`), so a quoted JSON path names them safely.
+        for (key, value) in filter.tags.sorted(by: { $0.key < $1.key }) {
+            conditions.append("json_extract(tags, ?) = ?")
+            arguments += ["$.\"\(key)\"", value]
+        }
         let clause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let countArguments = arguments
         arguments += [perPage, (page - 1) * perPage]
         let pageArguments = arguments
         return try await pool.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT id, context, status, created_at, ended_at FROM jobs\(clause) ORDER BY seq DESC LIMIT ? OFFSET ?
+                SELECT id, context, status, created_at, ended_at, tags, error, error_code, spec FROM jobs\(clause)
+                ORDER BY seq DESC LIMIT ? OFFSET ?
                 """, arguments: pageArguments)
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM jobs\(clause)", arguments: countArguments) ?? 0
             return JobPage(jobs: rows.map(Self.summary), total: total)
+        }
+    }
+
+    public func queuePosition(of id: String) async throws -> Int {
+        try await pool.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM jobs AS ahead, jobs AS this
+                WHERE this.id = ? AND this.status = 'queued'
+                    AND ahead.status = 'queued' AND ahead.context = this.context AND ahead.seq <= this.seq
+                """, arguments: [id]) ?? 0
         }
     }
 
@@ -239,7 +258,10 @@ public final class SQLiteJobStore: JobStore {
         JobSummary(
             id: row["id"], context: row["context"], status: JobStatus(rawValue: row["status"]) ?? .failed,
             createdAt: Date(timeIntervalSince1970: row["created_at"]),
-            endedAt: (row["ended_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
+            endedAt: (row["ended_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            tags: JobTags.decode(row["tags"]), error: row["error"],
+            errorCode: (row["error_code"] as String?).flatMap(DeviceErrorCode.init(rawValue:)),
+            target: JobTags.target(ofSpec: row["spec"]))
     }
 
     private static func record(_ row: Row) throws -> JobRecord {
@@ -252,7 +274,8 @@ public final class SQLiteJobStore: JobStore {
             errorCode: (row["error_code"] as String?).flatMap(DeviceErrorCode.init(rawValue:)),
             createdAt: Date(timeIntervalSince1970: row["created_at"]),
             startedAt: (row["started_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
-            endedAt: (row["ended_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
+            endedAt: (row["ended_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            tags: JobTags.decode(row["tags"]))
     }
 }
 

@@ -105,6 +105,12 @@ enum SQLiteSchema {
                 ALTER TABLE jobs ADD COLUMN lease_expires_at REAL;
                 """)
         }
+        migrator.registerMigration("4-tags") { db in
+            try db.execute(sql: """
+                -- The submitter's labels, a JSON object of strings (NULL: none).
+                ALTER TABLE jobs ADD COLUMN tags TEXT;
+                """)
+        }
         return migrator
     }
 }

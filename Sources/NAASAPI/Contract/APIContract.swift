@@ -96,7 +96,31 @@ public struct APIContract: Sendable {
                 + "the answer comes as soon as the job ends, or after N seconds with the job as it is then.",
             operations: [.streamJob, .commandResult, .configResult, .structuredCommandResult]
         ),
+        VersionChange(
+            id: "job-tags",
+            microversion: jobTagsSince,
+            description: "Submissions take `tags` (an object of at most 10 strings; keys and values 1 to 64 of letters, "
+                + "digits, `_`, `-` and `:`); results and job lists show them, a replay keeps them, and `GET /v2/jobs` "
+                + "takes `tag=key:value` filters (all must match, applied before paging). `GET /v2/jobs/failed` lists the "
+                + "caller's jobs that ended without success (`failed`, or `finished` with an `error_code`), newest first, "
+                + "with their device, error and error code. The 202 of a submission or replay carries `queue_position` "
+                + "(1 runs next), `enqueued_at` and `timeout` (the most seconds the device may take).",
+            operations: [
+                .submitCommand, .submitConfig, .submitStructuredCommand, .replayJob, .commandResult, .configResult,
+                .structuredCommandResult, .listJobs, .listFailedJobs,
+            ],
+            requestFields: ["tags"],
+            downgradeResponse: { body in
+                let untagged = body.removingKeys(["tags"]).removingKeys(["tags"], inEachOf: "jobs")
+                // Only a 202 has a queue position; a result's `enqueued_at` is older than 2.10 and stays.
+                guard case .object(let fields) = body, fields["queue_position"] != nil else { return untagged }
+                return untagged.removingKeys(["queue_position", "enqueued_at", "timeout"])
+            }
+        ),
     ]
+
+    /// The microversion that brought job tags, the failed-jobs list and the queue position of a submission.
+    public static let jobTagsSince = Microversion(2, 10)
 
     /// The microversion that brought job streams and `?wait=` on result routes.
     public static let jobStreamsSince = Microversion(2, 9)
@@ -131,6 +155,7 @@ public struct APIContract: Sendable {
                           v1: "/v1/send_command_structured/{job_id}", v2: "/v2/send-command-structured/{job_id}",
                           v2Since: structuredOutputSince),
         ContractOperation(.listJobs, .get, .role(.viewer), v1: "/v1/jobs", v2: "/v2/jobs"),
+        ContractOperation(.listFailedJobs, .get, .role(.operator), v2: "/v2/jobs/failed", v2Since: jobTagsSince),
         ContractOperation(.cancelJob, .delete, .role(.operator, contextScoped: true), v1: "/v1/jobs/{job_id}", v2: "/v2/jobs/{job_id}"),
         ContractOperation(.streamJob, .get, .role(.viewer, contextScoped: true),
                           v2: "/v2/jobs/{job_id}/stream", v2Since: jobStreamsSince),

@@ -10,6 +10,7 @@ public enum OperationID: String, Sendable, CaseIterable {
     case cancelJob = "jobs.cancel"
     case replayJob = "jobs.replay"
     case streamJob = "jobs.stream"
+    case listFailedJobs = "jobs.failed"
     case listContexts = "contexts.list"
     case listPlatforms = "platforms.list"
     case listTemplates = "templates.list"

@@ -1,0 +1,23 @@
+import Foundation
+import NAASCore
+
+/// How job tags are stored: a JSON object of strings, NULL for none.
+enum JobTags {
+    static func encode(_ tags: [String: String]) throws -> String? {
+        guard !tags.isEmpty else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(tags), as: UTF8.self)
+    }
+
+    /// The device of a stored spec, for listings that show it without decoding the rest of the job.
+    static func target(ofSpec spec: String?) -> DeviceTarget? {
+        guard let spec else { return nil }
+        return try? JSONDecoder().decode(JobSpec.self, from: Data(spec.utf8)).target
+    }
+
+    static func decode(_ stored: String?) -> [String: String] {
+        guard let stored, let tags = try? JSONDecoder().decode([String: String].self, from: Data(stored.utf8)) else { return [:] }
+        return tags
+    }
+}
