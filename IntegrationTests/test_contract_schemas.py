@@ -14,6 +14,7 @@ import pytest
 from harness import contract
 from harness.contract import ContractViolation, validate_response
 from harness.samples import DROP, command_body, config_body
+from harness.security import Bearer
 
 BIG_BODY = json.dumps({"host": "192.0.2.10", "commands": ["x" * (1 << 20)]}).encode()
 JSON = {"Content-Type": "application/json"}
@@ -538,6 +539,75 @@ V2_REPLAY_CASES = {
 def test_v2_replay_job(secure_client, caller, case):
     status, send = V2_REPLAY_CASES[case]
     expect(send(secure_client, caller), status)
+
+
+def viewer(c):
+    """A fresh viewer API key: it may read jobs but not the failed-jobs list."""
+    response = c.request("POST", "/v2/api-keys", auth=admin_of(), json={"role": "viewer"},
+                         headers=LATEST)
+    assert response.status_code == 201, response.text
+    return Bearer(response.json()["token"])
+
+
+def failed_request(c, who, headers=LATEST, params=None):
+    return c.request("GET", "/v2/jobs/failed", auth=who, headers=headers, params=params)
+
+
+V2_FAILED_CASES = {
+    "200": (200, lambda c, who: failed_request(c, who)),
+    "200-tagged": (200, lambda c, who: failed_request(c, who, params={"tag": "site:lab", "per_page": 5})),
+    "400-request-id": (400, lambda c, who: failed_request(c, who, {**LATEST, **BAD_REQUEST_ID})),
+    "400-version": (400, lambda c, who: failed_request(c, who, v("2.x"))),
+    "401": (401, lambda c, who: failed_request(c, None)),
+    "403": (403, lambda c, who: failed_request(c, viewer(c))),
+    "404-2.9": (404, lambda c, who: failed_request(c, who, v("2.9"))),
+    "406": (406, lambda c, who: failed_request(c, who, v("2.99"))),
+    "422": (422, lambda c, who: failed_request(c, who, params={"tag": "no colon", "page": 0})),
+}
+
+
+@pytest.mark.parametrize("case", V2_FAILED_CASES)
+def test_v2_list_failed_jobs(secure_client, caller, case):
+    status, send = V2_FAILED_CASES[case]
+    body = expect(send(secure_client, caller), status)
+    if status == 200:  # which jobs are listed is test_job_listing's concern; here, the shape
+        assert all(entry["status"] in ("failed", "finished") for entry in body["jobs"]), body
+
+
+def stream_request(c, who, job_id, headers=LATEST):
+    return c.request("GET", f"/v2/jobs/{job_id}/stream", auth=who, headers=headers)
+
+
+V2_STREAM_CASES = {
+    "200": (200, lambda c, who: stream_request(c, who, ended_job(c, who))),
+    "200-resumed": (200, lambda c, who: stream_request(
+        c, who, ended_job(c, who), {**LATEST, "Last-Event-ID": "3"})),
+    "400-job-id": (400, lambda c, who: stream_request(c, who, "not-a-uuid")),
+    "400-last-event-id": (400, lambda c, who: stream_request(
+        c, who, ended_job(c, who), {**LATEST, "Last-Event-ID": "9"})),
+    "401": (401, lambda c, who: stream_request(c, None, uuid.uuid4())),
+    "403": (403, lambda c, who: stream_request(c, who, uuid.uuid4())),
+    "404-2.8": (404, lambda c, who: stream_request(c, who, ended_job(c, who), v("2.8"))),
+    "406": (406, lambda c, who: stream_request(c, who, uuid.uuid4(), v("2.99"))),
+}
+
+
+@pytest.mark.parametrize("case", V2_STREAM_CASES)
+def test_v2_stream_job(secure_client, caller, case):
+    status, send = V2_STREAM_CASES[case]
+    text = expect(send(secure_client, caller), status)
+    if status == 200:
+        assert "event: result" in text, text
+        assert ("event: status" in text) is (case == "200"), text
+
+
+def test_v2_result_wait_out_of_range(secure_client, caller):
+    for path in V2_READ + [V2_STRUCTURED]:
+        job_id = accepted_id(secure_client, "/v2/send-command", caller)
+        response = secure_client.request("GET", f"{path}/{job_id}", auth=caller, headers=LATEST,
+                                         params={"wait": "soon"})
+        body = expect(response, 422)
+        assert [entry["loc"] for entry in body["errors"]] == [["wait"]], body
 
 
 def contexts_request(c, who, headers=LATEST):
