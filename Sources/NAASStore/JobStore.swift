@@ -5,7 +5,8 @@ import NAASCore
 /// PostgreSQL in a fleet of processes; both pass the same tests.
 public protocol JobStore: Sendable {
     /// Commits a new queued job. Returns only once the job is durable.
-    /// Throws `StoreError.duplicateJobID` when the id is taken.
+    /// Throws `StoreError.duplicateJobID` when the id is taken, and
+    /// `StoreError.duplicateOf` when the job has a dedup key that a queued or running job holds.
     func enqueue(_ job: NewJob) async throws
 
     /// Atomically moves the oldest queued job of one of `contexts` (any, when
@@ -121,13 +122,17 @@ public struct NewJob: Sendable {
     public let createdAt: Date
     /// The submitter's labels.
     public let tags: [String: String]
+    /// Set to deduplicate: while a job with the same key is queued or running, this one is refused
+    /// with `StoreError.duplicateOf` and that job's id.
+    public let dedupKey: String?
 
     public init(
         id: String, owner: String, context: String = ContextName.defaultName, spec: JobSpec,
         credentials: Credentials, loginSubject: String? = nil, submittedBy: String? = nil, createdAt: Date = Date(),
-        tags: [String: String] = [:]
+        tags: [String: String] = [:], dedupKey: String? = nil
     ) {
         self.tags = tags
+        self.dedupKey = dedupKey
         self.id = id
         self.owner = owner
         self.context = context

@@ -12,6 +12,7 @@ struct PendingJob: Sendable {
     let createdAt: Double
     /// The tags as a JSON object, or nil for none.
     let tags: String?
+    let dedupKey: String?
 
     init(_ job: NewJob, vault: CredentialVault) throws {
         id = job.id
@@ -23,5 +24,6 @@ struct PendingJob: Sendable {
         submittedBy = job.submittedBy
         createdAt = job.createdAt.timeIntervalSince1970
         tags = try JobTags.encode(job.tags)
+        dedupKey = job.dedupKey
     }
 }

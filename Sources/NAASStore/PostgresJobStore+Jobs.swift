@@ -4,26 +4,33 @@ import PostgresNIO
 
 extension PostgresJobStore: JobStore {
     public func enqueue(_ job: NewJob) async throws {
-        guard try await submissions.submit(try PendingJob(job, vault: vault)) else {
-            throw StoreError.duplicateJobID(job.id)
-        }
+        try await submissions.submit(try PendingJob(job, vault: vault)).check(job.id)
     }
 
     /// Inserts a group of submissions in one transaction and notifies their
     /// contexts' listeners when it commits; a taken id fails only its own job.
-    static func insert(_ jobs: [PendingJob], _ connection: PostgresConnection, logger: Logger) async throws -> [Bool] {
-        var inserted: [Bool] = []
+    static func insert(_ jobs: [PendingJob], _ connection: PostgresConnection, logger: Logger) async throws -> [Insertion] {
+        var inserted: [Insertion] = []
         var contexts = Set<String>()
         for job in jobs {
             let rows = try await connection.rows("""
-                INSERT INTO jobs (id, owner, context, status, spec, credentials, login_subject, submitted_by, created_at, tags)
+                INSERT INTO jobs (id, owner, context, status, spec, credentials, login_subject, submitted_by, created_at, tags,
+                    dedup_key)
                 VALUES (\(job.id), \(job.owner), \(job.context), 'queued', \(job.spec), \(job.sealedCredentials),
-                    \(job.loginSubject), \(job.submittedBy), \(job.createdAt), \(job.tags)::jsonb)
-                ON CONFLICT (id) DO NOTHING
+                    \(job.loginSubject), \(job.submittedBy), \(job.createdAt), \(job.tags)::jsonb, \(job.dedupKey))
+                ON CONFLICT DO NOTHING
                 RETURNING seq
                 """, logger: logger)
-            inserted.append(!rows.isEmpty)
-            if !rows.isEmpty { contexts.insert(job.context) }
+            if !rows.isEmpty {
+                inserted.append(.inserted)
+                contexts.insert(job.context)
+            } else if let key = job.dedupKey, let active = try await connection.rows("""
+                SELECT id FROM jobs WHERE dedup_key = \(key) AND status IN ('queued', 'started')
+                """, logger: logger).first {
+                inserted.append(.duplicate(of: try active.decode(String.self)))
+            } else {
+                inserted.append(.takenID)
+            }
         }
         for context in contexts.sorted() {
             try await connection.query("SELECT pg_notify(\(PostgresQueueListener.channel), \(context))", logger: logger)
@@ -169,6 +176,7 @@ extension PostgresJobStore: JobStore {
             let purged = try await connection.rows(
                 "DELETE FROM jobs WHERE expires_at IS NOT NULL AND expires_at <= \(clock) RETURNING seq", logger: logger
             ).count
+            try await connection.query("DELETE FROM idempotency_keys WHERE expires_at <= \(clock)", logger: logger)
             try await purgeProtectionState(now: clock, connection)
             return purged
         }

@@ -27,7 +27,7 @@ public final class PostgresJobStore: Sendable {
     private let fingerprints: SaltedFingerprints
     /// Where the database is, without its password, for logs.
     public let redactedURL: String
-    let submissions: GroupCommit<PendingJob, Bool>
+    let submissions: GroupCommit<PendingJob, Insertion>
     private let clientTask: Task<Void, Never>
     private let listenerTask: Task<Void, Never>
 

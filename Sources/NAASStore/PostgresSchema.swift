@@ -103,6 +103,24 @@ enum PostgresSchema {
             "ALTER TABLE jobs ADD COLUMN tags JSONB",
             "CREATE INDEX jobs_by_tags ON jobs USING GIN (tags) WHERE tags IS NOT NULL",
         ]),
+        Migration(version: 3, name: "idempotency keys and deduplication", statements: [
+            "ALTER TABLE jobs ADD COLUMN dedup_key TEXT",
+            """
+            CREATE UNIQUE INDEX jobs_active_by_dedup_key ON jobs(dedup_key)
+                WHERE dedup_key IS NOT NULL AND status IN ('queued', 'started')
+            """,
+            """
+            CREATE TABLE idempotency_keys (
+                owner TEXT NOT NULL,
+                key_hash TEXT NOT NULL,
+                request_hash TEXT NOT NULL,
+                job_id TEXT NOT NULL,
+                expires_at DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (owner, key_hash)
+            )
+            """,
+            "CREATE INDEX idempotency_keys_by_expiry ON idempotency_keys(expires_at)",
+        ]),
     ]
 
     /// Applies the migrations this database lacks, in one transaction; returns their versions.

@@ -10,7 +10,7 @@ public final class SQLiteJobStore: JobStore {
     let retention: RetentionPolicy
     let protection: ProtectionPolicy
     private let fingerprints: SaltedFingerprints
-    private let submissions: GroupCommit<PendingJob, Bool>
+    private let submissions: GroupCommit<PendingJob, Insertion>
     let requestCounts: RequestTally
     let lockouts = LockoutSnapshot()
     let wakeups = WakeupBroadcast()
@@ -38,19 +38,25 @@ public final class SQLiteJobStore: JobStore {
         self.fingerprints = SaltedFingerprints(salt: try Self.loadOrCreateSalt(pool))
         self.submissions = GroupCommit { [pool] jobs in
             try await pool.write { db in
-                // ON CONFLICT leaves a taken id alone and tells that caller alone; the rest of the group commits.
+                // ON CONFLICT leaves a taken id, or a dedup key of an active job, alone and tells that caller
+                // alone; the rest of the group commits.
                 try jobs.map { job in
                     try db.cachedStatement(
                         sql: """
-                            INSERT INTO jobs (id, owner, context, status, spec, credentials, login_subject, submitted_by, created_at, tags)
-                            VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
+                            INSERT INTO jobs (id, owner, context, status, spec, credentials, login_subject, submitted_by, created_at,
+                                tags, dedup_key)
+                            VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                             """
                     ).execute(
                         arguments: [
                             job.id, job.owner, job.context, job.spec, job.sealedCredentials, job.loginSubject, job.submittedBy,
-                            job.createdAt, job.tags,
+                            job.createdAt, job.tags, job.dedupKey,
                         ])
-                    return db.changesCount > 0
+                    guard db.changesCount == 0 else { return .inserted }
+                    guard let key = job.dedupKey, let active = try String.fetchOne(db, sql: """
+                        SELECT id FROM jobs WHERE dedup_key = ? AND status IN ('queued', 'started')
+                        """, arguments: [key]) else { return .takenID }
+                    return .duplicate(of: active)
                 }
             }
         }
@@ -80,9 +86,7 @@ public final class SQLiteJobStore: JobStore {
     }
 
     public func enqueue(_ job: NewJob) async throws {
-        guard try await submissions.submit(try PendingJob(job, vault: vault)) else {
-            throw StoreError.duplicateJobID(job.id)
-        }
+        try await submissions.submit(try PendingJob(job, vault: vault)).check(job.id)
         wakeups.announce(job.context)
     }
 
@@ -241,6 +245,7 @@ public final class SQLiteJobStore: JobStore {
         try await pool.write { db in
             try db.execute(sql: "DELETE FROM jobs WHERE expires_at IS NOT NULL AND expires_at <= ?", arguments: [now.timeIntervalSince1970])
             let purged = db.changesCount
+            try db.execute(sql: "DELETE FROM idempotency_keys WHERE expires_at <= ?", arguments: [now.timeIntervalSince1970])
             try purgeProtectionState(now: now.timeIntervalSince1970, db)
             return purged
         }

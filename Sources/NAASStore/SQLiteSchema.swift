@@ -111,6 +111,23 @@ enum SQLiteSchema {
                 ALTER TABLE jobs ADD COLUMN tags TEXT;
                 """)
         }
+        migrator.registerMigration("5-idempotency-and-dedup") { db in
+            try db.execute(sql: """
+                -- One queued or running job per dedup key: a second insert conflicts.
+                ALTER TABLE jobs ADD COLUMN dedup_key TEXT;
+                CREATE UNIQUE INDEX jobs_active_by_dedup_key ON jobs(dedup_key)
+                    WHERE dedup_key IS NOT NULL AND status IN ('queued', 'started');
+                CREATE TABLE idempotency_keys (
+                    owner TEXT NOT NULL,
+                    key_hash TEXT NOT NULL,
+                    request_hash TEXT NOT NULL,
+                    job_id TEXT NOT NULL,
+                    expires_at REAL NOT NULL,
+                    PRIMARY KEY (owner, key_hash)
+                );
+                CREATE INDEX idempotency_keys_by_expiry ON idempotency_keys(expires_at);
+                """)
+        }
         return migrator
     }
 }
