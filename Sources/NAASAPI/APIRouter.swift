@@ -19,6 +19,8 @@ public struct APIEnvironment: Sendable {
     public let templates: TemplateCatalogue
     /// Limits of job streams and long polls.
     public let watch: JobWatchSettings
+    /// Idempotency keys and deduplication of submissions.
+    public let reuse: JobReuseSettings
     public let clock: @Sendable () -> Date
 
     public init(
@@ -27,6 +29,7 @@ public struct APIEnvironment: Sendable {
         metrics: RequestMetrics = RequestMetrics(),
         templates: TemplateCatalogue = .unavailable(reason: "it was started without a template library"),
         watch: JobWatchSettings = JobWatchSettings(),
+        reuse: JobReuseSettings = JobReuseSettings(),
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
@@ -40,6 +43,7 @@ public struct APIEnvironment: Sendable {
         self.metrics = metrics
         self.templates = templates
         self.watch = watch
+        self.reuse = reuse
         self.clock = clock
     }
 }
@@ -64,7 +68,8 @@ public enum APIRouter {
             settings: environment.security, audit: environment.audit, logger: logger, clock: environment.clock)
         let jobs = JobRoutes(
             store: store, intake: intake, audit: environment.audit, logger: logger, templates: environment.templates,
-            watcher: JobWatcher(store: store, settings: environment.watch))
+            watcher: JobWatcher(store: store, settings: environment.watch),
+            reuse: JobReuse(store: store, settings: environment.reuse, clock: environment.clock))
         let contexts = ContextRoutes(store: store, workers: workers, settings: environment.security)
         let keys = APIKeyRoutes(
             issuer: APIKeyIssuer(store: store, audit: environment.audit, clock: environment.clock),

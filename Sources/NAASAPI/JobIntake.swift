@@ -21,13 +21,18 @@ struct JobIntake: Sendable {
         let spec: JobSpec
         let context: String
         let credentials: Credentials
+        /// When it was accepted: its `enqueued_at`.
+        let createdAt: Date
         /// The job this one replays, if it is a replay.
         var replayOf: String? = nil
         /// The submitter's labels.
         var tags: [String: String] = [:]
+        /// Set when an identical active job of the caller should be reused instead (2.11).
+        var dedupKey: String? = nil
     }
 
     /// Queues the job; returns the caller's standing against the per-device rate limit.
+    /// `StoreError.duplicateOf` when the admission has a dedup key an active job holds.
     func admit(_ job: Admission, by principal: Principal, _ context: NAASRequestContext) async throws -> RateLimitStatus? {
         guard settings.contexts.contains(job.context) else {
             throw APIError.unknownContext(job.context, known: settings.contexts)
@@ -47,7 +52,8 @@ struct JobIntake: Sendable {
         }
         let newJob = NewJob(
             id: job.id, owner: principal.owner, context: job.context, spec: job.spec, credentials: job.credentials,
-            loginSubject: principal.loginSubject, submittedBy: principal.identity, createdAt: clock(), tags: job.tags)
+            loginSubject: principal.loginSubject, submittedBy: principal.identity, createdAt: job.createdAt, tags: job.tags,
+            dedupKey: job.dedupKey)
         do {
             try await store.enqueue(newJob)
         } catch StoreError.duplicateJobID {

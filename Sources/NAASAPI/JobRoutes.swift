@@ -14,6 +14,7 @@ struct JobRoutes: Sendable {
     /// ntc-templates, which structured jobs without their own template need.
     let templates: TemplateCatalogue
     let watcher: JobWatcher
+    let reuse: JobReuse
 
     func submit(_ kind: JobKind) -> OperationHandler {
         { request, context in
@@ -36,14 +37,41 @@ struct JobRoutes: Sendable {
             case .failure(let error):
                 throw error
             }
-            var tagErrors: [FieldError] = []
-            let tags = major == .v2 ? JobTagFields.submitted(body, &tagErrors) : [:]
-            if !tagErrors.isEmpty { throw APIError.validation(source: "json", tagErrors) }
+            var fieldErrors: [FieldError] = []
+            let tags = major == .v2 ? JobTagFields.submitted(body, &fieldErrors) : [:]
+            let reusable = major == .v2 && (context.microversion ?? APIContract.v2Minimum) >= APIContract.jobReuseSince
+            let deduplicates = reusable && reuse.deduplicates(body, &fieldErrors)
+            if !fieldErrors.isEmpty { throw APIError.validation(source: "json", fieldErrors) }
             try requireTemplates(for: parsed.spec)
-            let admission = JobIntake.Admission(
+            let credentials = try credentials(principal, access, enable: parsed.enableSecret)
+            var admission = JobIntake.Admission(
                 id: context.requestID, spec: parsed.spec, context: access?.context ?? intake.settings.defaultContext,
-                credentials: try credentials(principal, access, enable: parsed.enableSecret), tags: tags)
-            let deviceLimit = try await intake.admit(admission, by: principal, context)
+                credentials: credentials, createdAt: intake.clock(), tags: tags)
+            if deduplicates {
+                admission.dedupKey = try reuse.dedupKey(
+                    owner: principal.owner, context: admission.context, spec: parsed.spec, credentials: credentials)
+            }
+            var reservation: JobReuse.Reservation?
+            if reusable, let key = try JobReuse.idempotencyKey(request.headers) {
+                switch try await reuse.claim(key, owner: principal.owner, operation: operation, body: body, jobID: admission.id) {
+                case .replay(let job):
+                    try intake.authorize(principal, context: job.context, context)
+                    return try await acceptedExisting(job, .idempotent)
+                case .reserved(let claimed):
+                    reservation = claimed
+                }
+            }
+            let deviceLimit: RateLimitStatus?
+            do {
+                deviceLimit = try await intake.admit(admission, by: principal, context)
+            } catch {
+                if let reservation { await reuse.release(reservation) }
+                guard case StoreError.duplicateOf(let existingID) = error else { throw error }
+                guard let existing = try await store.job(existingID) else {
+                    throw APIError.conflict("An identical job ended just now; send the request again")
+                }
+                return try await acceptedExisting(existing, .deduplicated)
+            }
             var headers = RateLimitStatus.tighter(context.rateLimit, deviceLimit)?.headers ?? [:]
             if parsed.deprecatedFields.contains("device_type") {
                 headers[.warning] = DeprecationHeaders.fieldWarning("device_type", replacement: "platform")
@@ -52,11 +80,19 @@ struct JobRoutes: Sendable {
         }
     }
 
+    /// The 202 for a submission answered by a job that exists already.
+    private func acceptedExisting(_ job: JobRecord, _ acceptance: JobView.Acceptance) async throws -> APIResult {
+        let body = JobView.accepted(
+            job.id, spec: job.spec, queuePosition: try await store.queuePosition(of: job.id), at: job.createdAt,
+            acceptance: acceptance)
+        return .json(body, status: .accepted)
+    }
+
     /// The 202 body; on v2 with where the job stands in its queue.
     private func accepted(_ admission: JobIntake.Admission, major: MajorVersion.ID) async throws -> JSONValue {
         guard major == .v2 else { return JobView.accepted(admission.id, major: major) }
         return JobView.accepted(
-            admission.id, spec: admission.spec, queuePosition: try await store.queuePosition(of: admission.id), at: intake.clock())
+            admission.id, spec: admission.spec, queuePosition: try await store.queuePosition(of: admission.id), at: admission.createdAt)
     }
 
     func result(_ route: JobView.ResultRoute) -> OperationHandler {
@@ -176,7 +212,8 @@ struct JobRoutes: Sendable {
         guard access.errors.isEmpty else { throw APIError.validation(source: "json", access.errors) }
         let admission = JobIntake.Admission(
             id: context.requestID, spec: original.spec, context: original.context,
-            credentials: try credentials(principal, access, enable: enable), replayOf: original.id, tags: original.tags)
+            credentials: try credentials(principal, access, enable: enable), createdAt: intake.clock(), replayOf: original.id,
+            tags: original.tags)
         let deviceLimit = try await intake.admit(admission, by: principal, context)
         let headers = RateLimitStatus.tighter(context.rateLimit, deviceLimit)?.headers ?? [:]
         return .json(try await accepted(admission, major: .v2), status: .accepted, headers: headers)

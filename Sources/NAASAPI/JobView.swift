@@ -62,8 +62,21 @@ enum JobView {
     /// The v2 202 body, with NAAS's `queue_position` (1 runs next; 0 when it already left the queue),
     /// `enqueued_at` and `timeout`: the seconds the device may take at most, its connect timeout
     /// plus its read timeout for each line.
-    static func accepted(_ id: String, spec: JobSpec, queuePosition: Int, at enqueuedAt: Date) -> JSONValue {
+    /// How a 202 came about: a new job, or one that existed already (2.11).
+    enum Acceptance: Sendable, Equatable {
+        case new
+        /// The same `Idempotency-Key` and request came before.
+        case idempotent
+        /// An identical job of the caller is still queued or running.
+        case deduplicated
+    }
+
+    static func accepted(
+        _ id: String, spec: JobSpec, queuePosition: Int, at enqueuedAt: Date, acceptance: Acceptance = .new
+    ) -> JSONValue {
         guard case .object(var fields) = accepted(id, major: .v2) else { return accepted(id, major: .v2) }
+        fields["idempotent"] = .bool(acceptance == .idempotent)
+        fields["deduplicated"] = .bool(acceptance == .deduplicated)
         fields["queue_position"] = .int(queuePosition)
         fields["enqueued_at"] = JSONValue(enqueuedAt)
         fields["timeout"] = .int(Int((spec.connectTimeout + spec.readTimeout * Double(max(spec.lines.count, 1))).rounded(.up)))

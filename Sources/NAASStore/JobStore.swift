@@ -60,6 +60,10 @@ public protocol JobStore: Sendable {
 
     /// A stable, salted fingerprint of a login name, so lockouts never store it.
     func loginFingerprint(_ username: String) -> String
+
+    /// A stable, salted fingerprint of any strings (idempotency keys, requests, dedup keys),
+    /// so what may hold a secret is never stored, nor guessable from the store alone.
+    func fingerprint(of parts: [String]) -> String
 }
 
 extension JobStore {

@@ -24,6 +24,9 @@ extension PostgresJobStore: JobStore {
             if !rows.isEmpty {
                 inserted.append(.inserted)
                 contexts.insert(job.context)
+            } else if try await !connection.rows("SELECT 1 FROM jobs WHERE id = \(job.id)", logger: logger).isEmpty {
+                // A taken id is the client's mistake, even when that job is also this one's duplicate.
+                inserted.append(.takenID)
             } else if let key = job.dedupKey, let active = try await connection.rows("""
                 SELECT id FROM jobs WHERE dedup_key = \(key) AND status IN ('queued', 'started')
                 """, logger: logger).first {

@@ -142,6 +142,10 @@ public final class PostgresJobStore: Sendable {
         fingerprints.login(username)
     }
 
+    public func fingerprint(of parts: [String]) -> String {
+        fingerprints.of(parts)
+    }
+
     /// The schema versions this database has applied, in order.
     func appliedSchemaVersions() async throws -> [Int] {
         try await statements.onConnection { [logger] connection in try await PostgresSchema.appliedVersions(connection, logger: logger) }

@@ -53,6 +53,10 @@ public final class SQLiteJobStore: JobStore {
                             job.createdAt, job.tags, job.dedupKey,
                         ])
                     guard db.changesCount == 0 else { return .inserted }
+                    // A taken id is the client's mistake, even when that job is also this one's duplicate.
+                    if try Bool.fetchOne(db, sql: "SELECT 1 FROM jobs WHERE id = ?", arguments: [job.id]) == true {
+                        return .takenID
+                    }
                     guard let key = job.dedupKey, let active = try String.fetchOne(db, sql: """
                         SELECT id FROM jobs WHERE dedup_key = ? AND status IN ('queued', 'started')
                         """, arguments: [key]) else { return .takenID }
@@ -83,6 +87,10 @@ public final class SQLiteJobStore: JobStore {
 
     public func loginFingerprint(_ username: String) -> String {
         fingerprints.login(username)
+    }
+
+    public func fingerprint(of parts: [String]) -> String {
+        fingerprints.of(parts)
     }
 
     public func enqueue(_ job: NewJob) async throws {

@@ -29,6 +29,18 @@ struct SaltedFingerprints: Sendable {
         return Self.hex(hasher.finalize())
     }
 
+    /// Of any strings, each length-prefixed so no two lists give the same input.
+    func of(_ parts: [String]) -> String {
+        var hasher = SHA256()
+        hasher.update(data: salt)
+        hasher.update(data: Data("parts\u{0}".utf8))
+        for part in parts {
+            hasher.update(data: Data("\(part.utf8.count):".utf8))
+            hasher.update(data: Data(part.utf8))
+        }
+        return Self.hex(hasher.finalize())
+    }
+
     static func hex(_ digest: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var bytes: [UInt8] = []

@@ -40,7 +40,8 @@ struct ServeCommand: AsyncParsableCommand {
                 environment: ProcessInfo.processInfo.environment,
                 searchRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))),
             templates: runtime.templates,
-            watch: try watchSettings())
+            watch: try watchSettings(),
+            reuse: try reuseSettings())
         let router = APIRouter.build(environment, logger: Logger(label: "naas.api"))
 
         let plainHTTP = switchSetting(http, "NAAS_HTTP")
@@ -91,6 +92,17 @@ struct ServeCommand: AsyncParsableCommand {
             maxStreams: try setting(nil, ["STREAM_MAX_CONNECTIONS"], default: defaults.maxStreams),
             streamTimeout: .seconds(try setting(nil, ["STREAM_TIMEOUT"], default: 300.0)),
             maxWaitSeconds: try setting(nil, ["RESULT_WAIT_MAX"], default: defaults.maxWaitSeconds))
+    }
+
+    private func reuseSettings() throws -> JobReuseSettings {
+        let defaults = JobReuseSettings()
+        let dedup = ProcessInfo.processInfo.environment["JOB_DEDUP_ENABLED"]?.lowercased() ?? ""
+        guard ["", "1", "true", "yes", "on", "0", "false", "no", "off"].contains(dedup) else {
+            throw ValidationError("JOB_DEDUP_ENABLED=\(dedup) is not a valid value: use true or false")
+        }
+        return JobReuseSettings(
+            idempotencyLifetime: try setting(nil, ["IDEMPOTENCY_TTL"], default: defaults.idempotencyLifetime),
+            deduplicates: !["0", "false", "no", "off"].contains(dedup))
     }
 
     private func tlsIdentity(dataDirectory: URL, logger: Logger) throws -> TLSIdentity {

@@ -41,6 +41,10 @@ import Testing
             let first = job("same")
             try await fixture.store.enqueue(first)
             await #expect(throws: StoreError.duplicateOf(first.id)) { try await fixture.store.enqueue(job("same")) }
+            await #expect(throws: StoreError.duplicateJobID(first.id), "a taken id wins over a duplicate") {
+                try await fixture.store.enqueue(
+                    NewJob(id: first.id, owner: first.owner, spec: first.spec, credentials: first.credentials, dedupKey: "same"))
+            }
             try await fixture.store.enqueue(job("different"))
             try await fixture.store.enqueue(job(nil))
             try await fixture.store.enqueue(job(nil))

@@ -210,4 +210,18 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: StoreEngine.all)
+    func fingerprintsOfPartsKeepTheirBoundaries(_ engine: StoreEngine) async throws {
+        try await StoreFixture.with(engine) { one in
+            try await StoreFixture.with(engine) { two in
+                let a = one.store.fingerprint(of: ["ab", "c"])
+                #expect(a == one.store.fingerprint(of: ["ab", "c"]))
+                #expect(a != one.store.fingerprint(of: ["a", "bc"]))
+                #expect(a != one.store.fingerprint(of: ["abc"]))
+                #expect(a != two.store.fingerprint(of: ["ab", "c"]))
+                #expect(a.count == 64)
+            }
+        }
+    }
 }

@@ -117,7 +117,24 @@ public struct APIContract: Sendable {
                 return untagged.removingKeys(["queue_position", "enqueued_at", "timeout"])
             }
         ),
+        VersionChange(
+            id: "job-reuse",
+            microversion: jobReuseSince,
+            description: "Submissions take an `Idempotency-Key` header (or NAAS's `X-Idempotency-Key`; 1 to 255 visible "
+                + "ASCII characters), kept per caller for `IDEMPOTENCY_TTL` seconds: the same key with the same request "
+                + "answers the original job's id with `idempotent: true`; with a different request it is a 422 naming the "
+                + "header; while the first request is still being processed, a 409. An identical job of the same caller "
+                + "(same context, device, login and work) still queued or running answers its id with "
+                + "`deduplicated: true` instead of a new job; `\"deduplicate\": false` in the body asks for a new job anyway. "
+                + "Every 202 carries `idempotent` and `deduplicated`.",
+            operations: [.submitCommand, .submitConfig, .submitStructuredCommand, .replayJob],
+            requestFields: ["deduplicate"],
+            downgradeResponse: { $0.removingKeys(["idempotent", "deduplicated"]) }
+        ),
     ]
+
+    /// The microversion that brought idempotency keys and deduplication of submissions.
+    public static let jobReuseSince = Microversion(2, 11)
 
     /// The microversion that brought job tags, the failed-jobs list and the queue position of a submission.
     public static let jobTagsSince = Microversion(2, 10)
