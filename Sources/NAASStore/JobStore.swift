@@ -40,6 +40,13 @@ public protocol JobStore: Sendable {
 
     func queueDepth() async throws -> Int
 
+    /// Queues every job of a batch in one transaction, or none: any taken id fails them all
+    /// (`StoreError.duplicateJobID`), as does a dedup key an active job holds (`StoreError.duplicateOf`).
+    func enqueueBatch(_ jobs: [NewJob]) async throws
+
+    /// The jobs of a batch in their batch order; empty for an unknown batch (or one whose jobs were purged).
+    func batchJobs(_ batchID: String) async throws -> [JobRecord]
+
     /// Where a queued job stands in its context's queue: 1 runs next; 0 once it is no longer queued.
     func queuePosition(of id: String) async throws -> Int
 
@@ -129,12 +136,15 @@ public struct NewJob: Sendable {
     /// Set to deduplicate: while a job with the same key is queued or running, this one is refused
     /// with `StoreError.duplicateOf` and that job's id.
     public let dedupKey: String?
+    /// The batch the job belongs to, and its place there.
+    public let batch: BatchSlot?
 
     public init(
         id: String, owner: String, context: String = ContextName.defaultName, spec: JobSpec,
         credentials: Credentials, loginSubject: String? = nil, submittedBy: String? = nil, createdAt: Date = Date(),
-        tags: [String: String] = [:], dedupKey: String? = nil
+        tags: [String: String] = [:], dedupKey: String? = nil, batch: BatchSlot? = nil
     ) {
+        self.batch = batch
         self.tags = tags
         self.dedupKey = dedupKey
         self.id = id

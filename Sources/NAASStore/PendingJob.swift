@@ -13,6 +13,8 @@ struct PendingJob: Sendable {
     /// The tags as a JSON object, or nil for none.
     let tags: String?
     let dedupKey: String?
+    let batchID: String?
+    let batchIndex: Int?
 
     init(_ job: NewJob, vault: CredentialVault) throws {
         id = job.id
@@ -25,5 +27,7 @@ struct PendingJob: Sendable {
         createdAt = job.createdAt.timeIntervalSince1970
         tags = try JobTags.encode(job.tags)
         dedupKey = job.dedupKey
+        batchID = job.batch?.id
+        batchIndex = job.batch?.index
     }
 }

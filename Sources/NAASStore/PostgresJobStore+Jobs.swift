@@ -15,9 +15,10 @@ extension PostgresJobStore: JobStore {
         for job in jobs {
             let rows = try await connection.rows("""
                 INSERT INTO jobs (id, owner, context, status, spec, credentials, login_subject, submitted_by, created_at, tags,
-                    dedup_key)
+                    dedup_key, batch_id, batch_index)
                 VALUES (\(job.id), \(job.owner), \(job.context), 'queued', \(job.spec), \(job.sealedCredentials),
-                    \(job.loginSubject), \(job.submittedBy), \(job.createdAt), \(job.tags)::jsonb, \(job.dedupKey))
+                    \(job.loginSubject), \(job.submittedBy), \(job.createdAt), \(job.tags)::jsonb, \(job.dedupKey),
+                    \(job.batchID), \(job.batchIndex))
                 ON CONFLICT DO NOTHING
                 RETURNING seq
                 """, logger: logger)
@@ -104,6 +105,23 @@ extension PostgresJobStore: JobStore {
               let status = JobStatus(rawValue: try row.decode(String.self))
         else { return .notFound }
         return .notCancelable(status)
+    }
+
+    public func enqueueBatch(_ jobs: [NewJob]) async throws {
+        let pending = try jobs.map { try PendingJob($0, vault: vault) }
+        // Throwing inside the transaction rolls the whole batch back, notifications included.
+        try await transaction { [logger] connection in
+            for (job, insertion) in zip(pending, try await Self.insert(pending, connection, logger: logger)) {
+                try insertion.check(job.id)
+            }
+        }
+    }
+
+    public func batchJobs(_ batchID: String) async throws -> [JobRecord] {
+        try await rows("""
+            SELECT id, owner, context, spec, status, output, error, error_code, created_at, started_at, ended_at, tags::text
+            FROM jobs WHERE batch_id = \(batchID) ORDER BY batch_index
+            """).map(PostgresRows.record)
     }
 
     public func job(_ id: String) async throws -> JobRecord? {

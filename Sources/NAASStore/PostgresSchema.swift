@@ -121,6 +121,11 @@ enum PostgresSchema {
             """,
             "CREATE INDEX idempotency_keys_by_expiry ON idempotency_keys(expires_at)",
         ]),
+        Migration(version: 4, name: "batches", statements: [
+            "ALTER TABLE jobs ADD COLUMN batch_id TEXT",
+            "ALTER TABLE jobs ADD COLUMN batch_index INTEGER",
+            "CREATE INDEX jobs_by_batch ON jobs(batch_id, batch_index) WHERE batch_id IS NOT NULL",
+        ]),
     ]
 
     /// Applies the migrations this database lacks, in one transaction; returns their versions.

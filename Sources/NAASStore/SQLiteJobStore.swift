@@ -40,28 +40,7 @@ public final class SQLiteJobStore: JobStore {
             try await pool.write { db in
                 // ON CONFLICT leaves a taken id, or a dedup key of an active job, alone and tells that caller
                 // alone; the rest of the group commits.
-                try jobs.map { job in
-                    try db.cachedStatement(
-                        sql: """
-                            INSERT INTO jobs (id, owner, context, status, spec, credentials, login_subject, submitted_by, created_at,
-                                tags, dedup_key)
-                            VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                            """
-                    ).execute(
-                        arguments: [
-                            job.id, job.owner, job.context, job.spec, job.sealedCredentials, job.loginSubject, job.submittedBy,
-                            job.createdAt, job.tags, job.dedupKey,
-                        ])
-                    guard db.changesCount == 0 else { return .inserted }
-                    // A taken id is the client's mistake, even when that job is also this one's duplicate.
-                    if try Bool.fetchOne(db, sql: "SELECT 1 FROM jobs WHERE id = ?", arguments: [job.id]) == true {
-                        return .takenID
-                    }
-                    guard let key = job.dedupKey, let active = try String.fetchOne(db, sql: """
-                        SELECT id FROM jobs WHERE dedup_key = ? AND status IN ('queued', 'started')
-                        """, arguments: [key]) else { return .takenID }
-                    return .duplicate(of: active)
-                }
+                try jobs.map { job in try Self.insert(job, db) }
             }
         }
         self.requestCounts = RequestTally { [pool] counts in
@@ -78,6 +57,46 @@ public final class SQLiteJobStore: JobStore {
             let salt = SaltedFingerprints.newSalt()
             try db.execute(sql: "INSERT INTO meta (name, value) VALUES ('owner_salt', ?)", arguments: [salt.base64EncodedString()])
             return salt
+        }
+    }
+
+    /// Inserts one job unless its id is taken or an active job holds its dedup key.
+    static func insert(_ job: PendingJob, _ db: Database) throws -> Insertion {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO jobs (id, owner, context, status, spec, credentials, login_subject, submitted_by, created_at,
+                    tags, dedup_key, batch_id, batch_index)
+                VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """
+        ).execute(
+            arguments: [
+                job.id, job.owner, job.context, job.spec, job.sealedCredentials, job.loginSubject, job.submittedBy,
+                job.createdAt, job.tags, job.dedupKey, job.batchID, job.batchIndex,
+            ])
+        guard db.changesCount == 0 else { return .inserted }
+        // A taken id is the client's mistake, even when that job is also this one's duplicate.
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM jobs WHERE id = ?", arguments: [job.id]) == true {
+            return .takenID
+        }
+        guard let key = job.dedupKey, let active = try String.fetchOne(db, sql: """
+            SELECT id FROM jobs WHERE dedup_key = ? AND status IN ('queued', 'started')
+            """, arguments: [key]) else { return .takenID }
+        return .duplicate(of: active)
+    }
+
+    public func enqueueBatch(_ jobs: [NewJob]) async throws {
+        let pending = try jobs.map { try PendingJob($0, vault: vault) }
+        // Throwing inside the write rolls the whole batch back.
+        try await pool.write { db in
+            for job in pending { try Self.insert(job, db).check(job.id) }
+        }
+        for context in Set(jobs.map(\.context)) { wakeups.announce(context) }
+    }
+
+    public func batchJobs(_ batchID: String) async throws -> [JobRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM jobs WHERE batch_id = ? ORDER BY batch_index", arguments: [batchID])
+                .map(Self.record)
         }
     }
 

@@ -128,6 +128,13 @@ enum SQLiteSchema {
                 CREATE INDEX idempotency_keys_by_expiry ON idempotency_keys(expires_at);
                 """)
         }
+        migrator.registerMigration("6-batches") { db in
+            try db.execute(sql: """
+                ALTER TABLE jobs ADD COLUMN batch_id TEXT;
+                ALTER TABLE jobs ADD COLUMN batch_index INTEGER;
+                CREATE INDEX jobs_by_batch ON jobs(batch_id, batch_index) WHERE batch_id IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }
