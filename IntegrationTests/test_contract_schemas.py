@@ -13,7 +13,7 @@ import pytest
 
 from harness import contract
 from harness.contract import ContractViolation, validate_response
-from harness.samples import DROP, command_body, config_body
+from harness.samples import DROP, PARKED_HOST, command_body, config_body
 from harness.security import Bearer
 
 BIG_BODY = json.dumps({"host": "192.0.2.10", "commands": ["x" * (1 << 20)]}).encode()
@@ -42,8 +42,13 @@ def expect(response, status, **options):
 
 
 def body_for(path, **changes):
-    """A valid body for the path's job kind, with `changes` (DROP removes a key)."""
-    return (command_body if "command" in path else config_body)(**changes)
+    """A valid body for the path's job kind, with `changes` (DROP removes a key); for a
+    batch path, the same job's fields with its host as the one device."""
+    body = (command_body if "command" in path else config_body)(**changes)
+    if path.endswith("/batch"):
+        host = body.pop("host", PARKED_HOST)
+        body = {**body, "devices": [{"host": host}]}
+    return body
 
 
 def accepted_id(client, path, caller, headers=None):
@@ -610,6 +615,77 @@ def test_v2_result_wait_out_of_range(secure_client, caller):
         assert [entry["loc"] for entry in body["errors"]] == [["wait"]], body
 
 
+V2_BATCH_SUBMIT = ["/v2/send-command/batch", "/v2/send-config/batch"]
+
+
+def batch_submit(c, who, path, body=None, headers=LATEST, **options):
+    if body is not None:
+        options["json"] = body
+    return c.request("POST", path, auth=who, headers=headers, **options)
+
+
+def accepted_batch_id(c, who, path):
+    response = batch_submit(c, who, path, body_for(path))
+    assert response.status_code == 202, response.text
+    return response.json()["batch_id"]
+
+
+V2_BATCH_SUBMIT_CASES = {
+    "202": (202, lambda c, who, path: batch_submit(c, who, path, body_for(path))),
+    "400-json": (400, lambda c, who, path: batch_submit(c, who, path, headers={**LATEST, **JSON}, data=b"{")),
+    "400-taken-id": (400, lambda c, who, path: batch_submit(
+        c, who, path, body_for(path), {**LATEST, "X-Request-ID": accepted_batch_id(c, who, path)})),
+    "400-context": (400, lambda c, who, path: batch_submit(c, who, path, body_for(path, context="nowhere"))),
+    "401": (401, lambda c, who, path: batch_submit(c, None, path, body_for(path))),
+    "403": (403, lambda c, who, path: batch_submit(
+        c, viewer(c), path, body_for(path, username="u", password="p"))),
+    "404-2.11": (404, lambda c, who, path: batch_submit(c, who, path, body_for(path), v("2.11"))),
+    "406": (406, lambda c, who, path: batch_submit(c, who, path, body_for(path), v("2.99"))),
+    "413": (413, lambda c, who, path: batch_submit(c, who, path, headers={**LATEST, **JSON}, data=BIG_BODY)),
+    "415": (415, lambda c, who, path: batch_submit(
+        c, who, path, headers={**LATEST, "Content-Type": "text/plain"}, data=json.dumps(body_for(path)).encode())),
+    "422": (422, lambda c, who, path: batch_submit(c, who, path, body_for(path, port=0))),
+    "422-devices": (422, lambda c, who, path: batch_submit(c, who, path, {**body_for(path), "devices": []})),
+}
+
+
+@pytest.mark.parametrize("case", V2_BATCH_SUBMIT_CASES)
+@pytest.mark.parametrize("path", V2_BATCH_SUBMIT)
+def test_v2_submit_batch(secure_client, caller, path, case):
+    status, send = V2_BATCH_SUBMIT_CASES[case]
+    body = expect(send(secure_client, caller, path), status)
+    if status == 202:
+        assert len(body["jobs"]) == 1 and body["jobs"][0]["host"] == PARKED_HOST, body
+
+
+def batch_read(c, who, batch_id, headers=LATEST, params=None):
+    return c.request("GET", f"/v2/batches/{batch_id}", auth=who, headers=headers, params=params)
+
+
+V2_BATCH_READ_CASES = {
+    "200": (200, lambda c, who: batch_read(c, who, accepted_batch_id(c, who, V2_BATCH_SUBMIT[0]))),
+    "200-results": (200, lambda c, who: batch_read(
+        c, who, accepted_batch_id(c, who, V2_BATCH_SUBMIT[1]), params={"include": "results"})),
+    "400-batch-id": (400, lambda c, who: batch_read(c, who, "not-a-uuid")),
+    "400-version": (400, lambda c, who: batch_read(c, who, uuid.uuid4(), v("2.x"))),
+    "401": (401, lambda c, who: batch_read(c, None, uuid.uuid4())),
+    "403": (403, lambda c, who: batch_read(c, who, uuid.uuid4())),
+    "404-2.11": (404, lambda c, who: batch_read(c, who, uuid.uuid4(), v("2.11"))),
+    "406": (406, lambda c, who: batch_read(c, who, uuid.uuid4(), v("2.99"))),
+    "422": (422, lambda c, who: batch_read(
+        c, who, accepted_batch_id(c, who, V2_BATCH_SUBMIT[0]), params={"include": "all"})),
+}
+
+
+@pytest.mark.parametrize("case", V2_BATCH_READ_CASES)
+def test_v2_read_batch(secure_client, caller, case):
+    status, send = V2_BATCH_READ_CASES[case]
+    body = expect(send(secure_client, caller), status)
+    if status == 200:
+        assert body["status"] == "pending" and body["counts"]["queued"] == 1, body
+        assert ("results" in body["jobs"][0]) is (case == "200-results"), body
+
+
 def contexts_request(c, who, headers=LATEST):
     return c.request("GET", "/v2/contexts", auth=who, headers=headers)
 
@@ -750,7 +826,7 @@ def test_rate_limited(limited, major, operation_id):
     else:
         who, headers, first = (name, "rate-pw"), {}, "/v1/jobs"
     assert c.request("GET", first, auth=who, headers=headers).status_code == 200
-    path = operation.template.replace("{job_id}", str(uuid.uuid4()))
+    path = operation.template.replace("{job_id}", str(uuid.uuid4())).replace("{batch_id}", str(uuid.uuid4()))
     path = path.replace("{key_id}", "k-000000000000")
     options = {}
     if operation.method == "POST" and "send" in path:
@@ -855,6 +931,7 @@ def test_store_unavailable(store_down, major, operation_id):
     """Every operation that reads the store answers 503 while it cannot (the health probes: degraded)."""
     operation = next(op for op in contract.contract(major).operations if op.operation_id == operation_id)
     path = operation.template.replace("{job_id}", str(uuid.uuid4())).replace("{key_id}", "k-000000000000")
+    path = path.replace("{batch_id}", str(uuid.uuid4()))
     # The admin secret passes every role check; a Basic device login is checked against lockouts in the store.
     basic = ("store-down", "pw-1")
     who = admin_of("store-down") if major == "v2" and "api-keys" in path else basic

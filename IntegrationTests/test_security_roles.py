@@ -173,6 +173,36 @@ def _read(kind):
     return "job", build
 
 
+BATCH_PATHS = {"command": "/v2/send-command/batch", "config": "/v2/send-config/batch"}
+
+
+def _batch_body(world, who, kind):
+    body = world.job_body(who, kind)
+    host = body.pop("host")
+    return {**body, "devices": [{"host": host}]}
+
+
+def _submit_batch(kind):
+    def build(world, who):
+        def check(body, who, world):
+            assert body["status"] == "pending" and [job["context"] for job in body["jobs"]] == [TARGET_CONTEXT], body
+        return Call("POST", BATCH_PATHS[kind], _batch_body(world, who, kind), 202, check)
+    return "submit", build
+
+
+def _read_batch(world, who):
+    # Whose batch, as for jobs: its own for an operator that may use lab, else the owner's.
+    submitter = who if (who.role == "operator" and who.allows(TARGET_CONTEXT)) else world.owner
+    response = world.http.request("POST", BATCH_PATHS["command"], auth=submitter.auth,
+                                  json=_batch_body(world, submitter, "command"), headers=LATEST)
+    assert response.status_code == 202, (submitter.name, response.text)
+    batch_id = response.json()["batch_id"]
+
+    def check(body, who, world):
+        assert body["batch_id"] == batch_id and body["jobs"][0]["context"] == TARGET_CONTEXT, body
+    return Call("GET", f"/v2/batches/{batch_id}", check=check, owns=submitter is who)
+
+
 def _cancel(world, who):
     job_id, owns = world.job_for(who)
 
@@ -288,6 +318,9 @@ RECIPES = {
     "v2GetConfigJob": _read("config"),
     "v2SendCommandStructured": _submit("structured"),
     "v2GetStructuredCommandJob": _read("structured"),
+    "v2SendCommandBatch": _submit_batch("command"),
+    "v2SendConfigBatch": _submit_batch("config"),
+    "v2GetBatch": ("job", _read_batch),
     "v2ListJobs": ("list", _list_jobs),
     "v2ListFailedJobs": ("list", _list_failed),
     "v2CancelJob": ("job", _cancel),

@@ -21,6 +21,8 @@ public struct APIEnvironment: Sendable {
     public let watch: JobWatchSettings
     /// Idempotency keys and deduplication of submissions.
     public let reuse: JobReuseSettings
+    /// Limits of batch submissions.
+    public let batches: BatchSettings
     public let clock: @Sendable () -> Date
 
     public init(
@@ -30,6 +32,7 @@ public struct APIEnvironment: Sendable {
         templates: TemplateCatalogue = .unavailable(reason: "it was started without a template library"),
         watch: JobWatchSettings = JobWatchSettings(),
         reuse: JobReuseSettings = JobReuseSettings(),
+        batches: BatchSettings = BatchSettings(),
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
@@ -44,6 +47,7 @@ public struct APIEnvironment: Sendable {
         self.templates = templates
         self.watch = watch
         self.reuse = reuse
+        self.batches = batches
         self.clock = clock
     }
 }
@@ -70,6 +74,7 @@ public enum APIRouter {
             store: store, intake: intake, audit: environment.audit, logger: logger, templates: environment.templates,
             watcher: JobWatcher(store: store, settings: environment.watch),
             reuse: JobReuse(store: store, settings: environment.reuse, clock: environment.clock))
+        let batches = BatchRoutes(store: store, intake: intake, settings: environment.batches)
         let contexts = ContextRoutes(store: store, workers: workers, settings: environment.security)
         let keys = APIKeyRoutes(
             issuer: APIKeyIssuer(store: store, audit: environment.audit, clock: environment.clock),
@@ -88,6 +93,9 @@ public enum APIRouter {
             .configResult: jobs.result(.plain),
             .submitStructuredCommand: jobs.submit(.structuredCommand),
             .structuredCommandResult: jobs.result(.structured),
+            .submitCommandBatch: batches.submit(.command),
+            .submitConfigBatch: batches.submit(.config),
+            .readBatch: batches.read,
             .listJobs: jobs.list,
             .listFailedJobs: jobs.listFailed,
             .cancelJob: jobs.cancel,

@@ -1,5 +1,5 @@
 /// One invalid input field, in the `{loc, msg, type}` shape NAAS clients parse.
-public struct FieldError: Sendable, Equatable {
+public struct FieldError: Sendable, Hashable {
     /// The path to the field: a name, then array indexes or nested names.
     public let location: [JSONValue]
     public let message: String

@@ -34,22 +34,9 @@ struct JobIntake: Sendable {
     /// Queues the job; returns the caller's standing against the per-device rate limit.
     /// `StoreError.duplicateOf` when the admission has a dedup key an active job holds.
     func admit(_ job: Admission, by principal: Principal, _ context: NAASRequestContext) async throws -> RateLimitStatus? {
-        guard settings.contexts.contains(job.context) else {
-            throw APIError.unknownContext(job.context, known: settings.contexts)
-        }
-        try authorize(principal, context: job.context, context)
-        let device = job.spec.target.address
-        if let until = try await store.lockedUntil(.device, subject: device, at: clock()) {
-            throw APIError.lockedOut(
-                "Device \(device) is locked out until \(until.formatted(.iso8601)) after repeated failed jobs; try again later")
-        }
-        let deviceLimit = try await rateLimiter.checkDevice(principal, device: device)
-        guard try await workers.workers(serving: job.context) > 0 else {
-            throw APIError.noWorker(context: job.context)
-        }
-        if settings.maxQueueDepth > 0, try await store.queueDepths()[job.context, default: 0] >= settings.maxQueueDepth {
-            throw APIError.queueFull(context: job.context, limit: settings.maxQueueDepth)
-        }
+        try await vet(job, by: principal, context)
+        let deviceLimit = try await rateLimiter.checkDevice(principal, device: job.spec.target.address)
+        try await requireRoom(adding: [job.context: 1])
         let newJob = NewJob(
             id: job.id, owner: principal.owner, context: job.context, spec: job.spec, credentials: job.credentials,
             loginSubject: principal.loginSubject, submittedBy: principal.identity, createdAt: job.createdAt, tags: job.tags,
@@ -60,7 +47,7 @@ struct JobIntake: Sendable {
             throw APIError.badRequest("A job with X-Request-ID \(job.id) exists already; send a new UUID or none")
         }
         signal.notify()
-        var details = ["job_id": job.id, "context": job.context, "device": device, "kind": job.spec.kind.rawValue]
+        var details = ["job_id": job.id, "context": job.context, "device": job.spec.target.address, "kind": job.spec.kind.rawValue]
         if let original = job.replayOf { details["replay_of"] = original }
         audit.record(.jobSubmitted, identity: principal.identity, requestID: context.requestID, details)
         logger.info("job enqueued", metadata: [
@@ -68,6 +55,34 @@ struct JobIntake: Sendable {
             "host": "\(job.spec.target.host)", "platform": "\(job.spec.target.platform)", "context": "\(job.context)",
         ])
         return deviceLimit
+    }
+
+    /// The checks of one job before any counting: its context exists and is the caller's, its device is not locked out.
+    func vet(_ job: Admission, by principal: Principal, _ context: NAASRequestContext) async throws {
+        guard settings.contexts.contains(job.context) else {
+            throw APIError.unknownContext(job.context, known: settings.contexts)
+        }
+        try authorize(principal, context: job.context, context)
+        let device = job.spec.target.address
+        if let until = try await store.lockedUntil(.device, subject: device, at: clock()) {
+            throw APIError.lockedOut(
+                "Device \(device) is locked out until \(until.formatted(.iso8601)) after repeated failed jobs; try again later")
+        }
+    }
+
+    /// 503 unless each context has a live worker and room in its queue for `jobs` more.
+    func requireRoom(adding jobs: [String: Int]) async throws {
+        for jobContext in jobs.keys.sorted() {
+            guard try await workers.workers(serving: jobContext) > 0 else {
+                throw APIError.noWorker(context: jobContext)
+            }
+        }
+        guard settings.maxQueueDepth > 0 else { return }
+        let depths = try await store.queueDepths()
+        for (jobContext, count) in jobs.sorted(by: { $0.key < $1.key })
+        where depths[jobContext, default: 0] + count > settings.maxQueueDepth {
+            throw APIError.queueFull(context: jobContext, limit: settings.maxQueueDepth)
+        }
     }
 
     /// 403 unless the caller may use `jobContext`.

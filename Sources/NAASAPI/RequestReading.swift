@@ -38,4 +38,11 @@ extension Parameters {
         }
         return uuid.uuidString.lowercased()
     }
+
+    func batchID() throws(APIError) -> String {
+        guard let raw = get("batch_id"), let uuid = UUID(uuidString: raw) else {
+            throw .badRequest("The batch id must be a UUID, like the batch_id returned at submission")
+        }
+        return uuid.uuidString.lowercased()
+    }
 }

@@ -41,7 +41,10 @@ struct ServeCommand: AsyncParsableCommand {
                 searchRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))),
             templates: runtime.templates,
             watch: try watchSettings(),
-            reuse: try reuseSettings())
+            reuse: try reuseSettings(),
+            batches: BatchSettings(
+                maxDevices: try setting(nil, ["BATCH_MAX_DEVICES"], default: BatchSettings().maxDevices),
+                maxLines: try setting(nil, ["BATCH_MAX_COMMANDS"], default: BatchSettings().maxLines)))
         let router = APIRouter.build(environment, logger: Logger(label: "naas.api"))
 
         let plainHTTP = switchSetting(http, "NAAS_HTTP")

@@ -131,7 +131,22 @@ public struct APIContract: Sendable {
             requestFields: ["deduplicate"],
             downgradeResponse: { $0.removingKeys(["idempotent", "deduplicated"]) }
         ),
+        VersionChange(
+            id: "batches",
+            microversion: batchesSince,
+            description: "`POST /v2/send-command/batch` and `POST /v2/send-config/batch` queue one job per entry of "
+                + "`devices` (`host`, and optionally `platform`, `port`, `username`, `password`, `enable`, `context`), each "
+                + "with the fields the body shares (a device's own fields win), checked as a single submission is; at most "
+                + "`BATCH_MAX_DEVICES` devices and `BATCH_MAX_COMMANDS` lines per device, else a 422 naming the limit. A batch "
+                + "counts as one submission per device against the rate limits and is queued whole or not at all. "
+                + "`GET /v2/batches/{batch_id}` gives its `status` (`pending`, `complete`, `partial_failure` or `failed`), "
+                + "counts and each device's job, with results when asked for with `?include=results`.",
+            operations: [.submitCommandBatch, .submitConfigBatch, .readBatch]
+        ),
     ]
+
+    /// The microversion that brought batches.
+    public static let batchesSince = Microversion(2, 12)
 
     /// The microversion that brought idempotency keys and deduplication of submissions.
     public static let jobReuseSince = Microversion(2, 11)
@@ -171,6 +186,11 @@ public struct APIContract: Sendable {
         ContractOperation(.structuredCommandResult, .get, .role(.viewer, contextScoped: true),
                           v1: "/v1/send_command_structured/{job_id}", v2: "/v2/send-command-structured/{job_id}",
                           v2Since: structuredOutputSince),
+        ContractOperation(.submitCommandBatch, .post, .role(.operator, contextScoped: true),
+                          v2: "/v2/send-command/batch", v2Since: batchesSince),
+        ContractOperation(.submitConfigBatch, .post, .role(.operator, contextScoped: true),
+                          v2: "/v2/send-config/batch", v2Since: batchesSince),
+        ContractOperation(.readBatch, .get, .role(.viewer, contextScoped: true), v2: "/v2/batches/{batch_id}", v2Since: batchesSince),
         ContractOperation(.listJobs, .get, .role(.viewer), v1: "/v1/jobs", v2: "/v2/jobs"),
         ContractOperation(.listFailedJobs, .get, .role(.operator), v2: "/v2/jobs/failed", v2Since: jobTagsSince),
         ContractOperation(.cancelJob, .delete, .role(.operator, contextScoped: true), v1: "/v1/jobs/{job_id}", v2: "/v2/jobs/{job_id}"),

@@ -39,6 +39,30 @@ public struct RateLimiter: Sendable {
         return try await check("device|" + principal.rateSubject + "|" + device, limit: limits.perDevice)
     }
 
+    /// Counts a batch of `principal` to `devices` (one job each) as that many submissions: the caller's
+    /// request is counted already, so the others are added; each device is counted once. Throws
+    /// `rateLimited` if any limit is passed, before any job is queued: a batch is accepted whole or not at all.
+    func checkBatch(_ principal: Principal, devices: [String]) async throws -> RateLimitStatus? {
+        guard isLimited(principal), !devices.isEmpty else { return nil }
+        var subjects: [(subject: String, limit: Int)] = []
+        if limits.perCaller > 0 {
+            subjects += Array(repeating: ("caller|" + principal.rateSubject, limits.perCaller), count: devices.count - 1)
+        }
+        if limits.perDevice > 0 {
+            subjects += devices.map { ("device|" + principal.rateSubject + "|" + $0, limits.perDevice) }
+        }
+        guard !subjects.isEmpty else { return nil }
+        let now = clock()
+        let counts = try await store.countRequests(subjects: subjects.map(\.subject), window: limits.window, at: now)
+        let windowEnd = ((now.timeIntervalSince1970 / limits.window).rounded(.down) + 1) * limits.window
+        let reset = max(1, Int((windowEnd - now.timeIntervalSince1970).rounded(.up)))
+        let statuses = zip(subjects, counts).map { entry, count in
+            (RateLimitStatus(limit: entry.limit, remaining: max(0, entry.limit - count), resetSeconds: reset), count > entry.limit)
+        }
+        if let passed = statuses.first(where: \.1) { throw APIError.rateLimited(passed.0) }
+        return statuses.map(\.0).min { $0.remaining < $1.remaining }
+    }
+
     private func isLimited(_ principal: Principal) -> Bool {
         limits.basicCallers || principal.deviceLogin == nil
     }

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import NAASCore
+import NAASStore
+
+/// Batches: one request queues a job per device, and one read shows how they all stand.
+struct BatchRoutes: Sendable {
+    let store: any ServiceStore
+    let intake: JobIntake
+    let settings: BatchSettings
+
+    func submit(_ kind: JobKind) -> OperationHandler {
+        { request, context in
+            var request = request
+            let principal = try context.caller()
+            let body = try await request.jsonBody(limit: context.maxUploadSize)
+            let operation: OperationID = kind == .config ? .submitConfigBatch : .submitCommandBatch
+            let batch = try BatchRequest.parse(
+                body, kind: kind, operation: operation, microversion: context.microversion ?? APIContract.batchesSince,
+                principal: principal, settings: settings)
+            let createdAt = intake.clock()
+            let admissions = try batch.members.map { member in
+                JobIntake.Admission(
+                    id: UUID().uuidString.lowercased(), spec: member.spec,
+                    context: member.context ?? intake.settings.defaultContext,
+                    credentials: try credentials(principal, member), createdAt: createdAt, tags: batch.tags)
+            }
+            let limit = try await intake.admitBatch(admissions, batchID: context.requestID, by: principal, context)
+            let accepted = BatchView.accepted(
+                context.requestID, jobs: admissions.map { ($0.id, $0.context, $0.spec) }, at: createdAt)
+            return .json(accepted, status: .accepted, headers: RateLimitStatus.tighter(context.rateLimit, limit)?.headers ?? [:])
+        }
+    }
+
+    /// A batch's aggregate status, counts and jobs; with `?include=results`, each job's results.
+    @Sendable func read(_ request: Request, context: NAASRequestContext) async throws -> APIResult {
+        let principal = try context.caller()
+        let batchID = try context.parameters.batchID()
+        let includeResults = try Self.includesResults(request.uri.queryParameters)
+        let jobs = try await store.batchJobs(batchID)
+        // An unknown batch and someone else's get the same 403, as jobs do.
+        guard !jobs.isEmpty, principal.seesEveryJob || jobs.allSatisfy({ $0.owner == principal.owner }) else {
+            throw APIError.forbidden("Forbidden: these credentials own no batch with that id")
+        }
+        for jobContext in Set(jobs.map(\.context)).sorted() {
+            try intake.authorize(principal, context: jobContext, context)
+        }
+        return .json(BatchView.batch(batchID, jobs: jobs, includeResults: includeResults))
+    }
+
+    private static func includesResults(_ query: Hummingbird.Parameters) throws(APIError) -> Bool {
+        let values = query.getAll("include")
+        guard values.allSatisfy({ $0 == "results" }) else {
+            throw .validation(source: "query", [FieldError(["include"], "include takes one value, results; leave it out for none")])
+        }
+        return !values.isEmpty
+    }
+
+    /// The device login of a member: HTTP Basic's, or the batch's or the device entry's for other callers.
+    private func credentials(_ principal: Principal, _ member: BatchRequest.Member) throws -> Credentials {
+        if let login = principal.deviceLogin { return login.deviceCredentials(enableSecret: member.enableSecret) }
+        guard let login = member.login else { throw APIError.internalError }
+        return Credentials(username: login.username, password: login.password, enableSecret: member.enableSecret)
+    }
+}
