@@ -25,6 +25,24 @@ public struct CredentialVault: Sendable {
         return combined
     }
 
+    /// Seals any secret text (a webhook's signing secret).
+    public func seal(secret: String) throws -> Data {
+        guard let combined = try AES.GCM.seal(Data(secret.utf8), using: key).combined else {
+            throw StoreError.invalidEncryptionKey("AES-GCM produced no output")
+        }
+        return combined
+    }
+
+    public func openSecret(_ sealed: Data, jobID: String) throws -> String {
+        guard let box = try? AES.GCM.SealedBox(combined: sealed) else { throw StoreError.undecryptableCredentials(jobID) }
+        for candidate in [keyBytes] + previousKeyBytes {
+            if let plain = try? AES.GCM.open(box, using: SymmetricKey(data: candidate)) {
+                return String(decoding: plain, as: UTF8.self)
+            }
+        }
+        throw StoreError.undecryptableCredentials(jobID)
+    }
+
     public func open(_ sealed: Data, jobID: String) throws -> Credentials {
         guard let box = try? AES.GCM.SealedBox(combined: sealed) else {
             throw StoreError.undecryptableCredentials(jobID)

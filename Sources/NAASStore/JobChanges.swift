@@ -10,4 +10,7 @@ public protocol JobChanges: Sendable {
     /// SQLite tells of changes made through this store instance; PostgreSQL
     /// tells of changes made by every process sharing the database.
     func jobChanges(id: String) -> AsyncStream<Void>
+
+    /// The same, for a change to any job.
+    func anyJobChanges() -> AsyncStream<Void>
 }

@@ -138,13 +138,16 @@ public struct NewJob: Sendable {
     public let dedupKey: String?
     /// The batch the job belongs to, and its place there.
     public let batch: BatchSlot?
+    /// A POST of the result when the job ends.
+    public let webhook: WebhookRequest?
 
     public init(
         id: String, owner: String, context: String = ContextName.defaultName, spec: JobSpec,
         credentials: Credentials, loginSubject: String? = nil, submittedBy: String? = nil, createdAt: Date = Date(),
-        tags: [String: String] = [:], dedupKey: String? = nil, batch: BatchSlot? = nil
+        tags: [String: String] = [:], dedupKey: String? = nil, batch: BatchSlot? = nil, webhook: WebhookRequest? = nil
     ) {
         self.batch = batch
+        self.webhook = webhook
         self.tags = tags
         self.dedupKey = dedupKey
         self.id = id

@@ -15,6 +15,9 @@ struct PendingJob: Sendable {
     let dedupKey: String?
     let batchID: String?
     let batchIndex: Int?
+    let webhookURL: String?
+    let sealedWebhookSecret: Data?
+    let webhookMicroversion: String?
 
     init(_ job: NewJob, vault: CredentialVault) throws {
         id = job.id
@@ -29,5 +32,8 @@ struct PendingJob: Sendable {
         dedupKey = job.dedupKey
         batchID = job.batch?.id
         batchIndex = job.batch?.index
+        webhookURL = job.webhook?.url
+        sealedWebhookSecret = try job.webhook.map { try vault.seal(secret: $0.secret) }
+        webhookMicroversion = job.webhook?.microversion
     }
 }

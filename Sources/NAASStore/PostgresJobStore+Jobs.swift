@@ -23,6 +23,12 @@ extension PostgresJobStore: JobStore {
                 RETURNING seq
                 """, logger: logger)
             if !rows.isEmpty {
+                if let url = job.webhookURL {
+                    try await connection.query("""
+                        INSERT INTO webhook_deliveries (job_id, url, secret, microversion)
+                        VALUES (\(job.id), \(url), \(job.sealedWebhookSecret), \(job.webhookMicroversion))
+                        """, logger: logger)
+                }
                 inserted.append(.inserted)
                 contexts.insert(job.context)
             } else if try await !connection.rows("SELECT 1 FROM jobs WHERE id = \(job.id)", logger: logger).isEmpty {
@@ -198,6 +204,9 @@ extension PostgresJobStore: JobStore {
                 "DELETE FROM jobs WHERE expires_at IS NOT NULL AND expires_at <= \(clock) RETURNING seq", logger: logger
             ).count
             try await connection.query("DELETE FROM idempotency_keys WHERE expires_at <= \(clock)", logger: logger)
+            try await connection.query(
+                "DELETE FROM webhook_deliveries WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.id = webhook_deliveries.job_id)",
+                logger: logger)
             try await purgeProtectionState(now: clock, connection)
             return purged
         }

@@ -47,6 +47,10 @@ extension PostgresJobStore: QueueWakeups, JobChanges {
         jobEvents.subscribe(keys: [id])
     }
 
+    public func anyJobChanges() -> AsyncStream<Void> {
+        jobEvents.subscribe(keys: nil)
+    }
+
     /// Waits (up to `timeout`) until this store listens for wake-ups from other processes.
     func waitUntilListening(timeout: Duration) async -> Bool {
         await listener.waitUntilListening(timeout: timeout)

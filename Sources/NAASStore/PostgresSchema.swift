@@ -126,6 +126,23 @@ enum PostgresSchema {
             "ALTER TABLE jobs ADD COLUMN batch_index INTEGER",
             "CREATE INDEX jobs_by_batch ON jobs(batch_id, batch_index) WHERE batch_id IS NOT NULL",
         ]),
+        Migration(version: 5, name: "webhooks", statements: [
+            """
+            CREATE TABLE webhook_deliveries (
+                job_id TEXT PRIMARY KEY,
+                url TEXT NOT NULL,
+                secret BYTEA,
+                microversion TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'pending',
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at DOUBLE PRECISION NOT NULL DEFAULT 0,
+                last_error TEXT,
+                last_attempt_at DOUBLE PRECISION,
+                delivered_at DOUBLE PRECISION
+            )
+            """,
+            "CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE status = 'pending'",
+        ]),
     ]
 
     /// Applies the migrations this database lacks, in one transaction; returns their versions.

@@ -45,4 +45,8 @@ extension SQLiteJobStore: JobChanges {
     public func jobChanges(id: String) -> AsyncStream<Void> {
         jobEvents.subscribe(keys: [id])
     }
+
+    public func anyJobChanges() -> AsyncStream<Void> {
+        jobEvents.subscribe(keys: nil)
+    }
 }

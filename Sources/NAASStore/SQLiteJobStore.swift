@@ -6,7 +6,7 @@ import NAASCore
 /// statement on its own serial queues, never on the cooperative pool.
 public final class SQLiteJobStore: JobStore {
     let pool: DatabasePool
-    private let vault: CredentialVault
+    let vault: CredentialVault
     let retention: RetentionPolicy
     let protection: ProtectionPolicy
     private let fingerprints: SaltedFingerprints
@@ -73,7 +73,14 @@ public final class SQLiteJobStore: JobStore {
                 job.id, job.owner, job.context, job.spec, job.sealedCredentials, job.loginSubject, job.submittedBy,
                 job.createdAt, job.tags, job.dedupKey, job.batchID, job.batchIndex,
             ])
-        guard db.changesCount == 0 else { return .inserted }
+        if db.changesCount > 0 {
+            if let url = job.webhookURL {
+                try db.execute(sql: """
+                    INSERT INTO webhook_deliveries (job_id, url, secret, microversion) VALUES (?, ?, ?, ?)
+                    """, arguments: [job.id, url, job.sealedWebhookSecret, job.webhookMicroversion])
+            }
+            return .inserted
+        }
         // A taken id is the client's mistake, even when that job is also this one's duplicate.
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM jobs WHERE id = ?", arguments: [job.id]) == true {
             return .takenID
@@ -273,6 +280,7 @@ public final class SQLiteJobStore: JobStore {
             try db.execute(sql: "DELETE FROM jobs WHERE expires_at IS NOT NULL AND expires_at <= ?", arguments: [now.timeIntervalSince1970])
             let purged = db.changesCount
             try db.execute(sql: "DELETE FROM idempotency_keys WHERE expires_at <= ?", arguments: [now.timeIntervalSince1970])
+            try db.execute(sql: "DELETE FROM webhook_deliveries WHERE job_id NOT IN (SELECT id FROM jobs)")
             try purgeProtectionState(now: now.timeIntervalSince1970, db)
             return purged
         }

@@ -135,6 +135,23 @@ enum SQLiteSchema {
                 CREATE INDEX jobs_by_batch ON jobs(batch_id, batch_index) WHERE batch_id IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("7-webhooks") { db in
+            try db.execute(sql: """
+                CREATE TABLE webhook_deliveries (
+                    job_id TEXT PRIMARY KEY,
+                    url TEXT NOT NULL,
+                    secret BLOB,
+                    microversion TEXT NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'pending',
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at REAL NOT NULL DEFAULT 0,
+                    last_error TEXT,
+                    last_attempt_at REAL,
+                    delivered_at REAL
+                );
+                CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE status = 'pending';
+                """)
+        }
         return migrator
     }
 }
