@@ -10,7 +10,7 @@ from harness.contract import validate_response
 from harness.security import BATCHES, REUSE, at, problem
 from harness.stored import stored_secrets
 from peers.simulator import Simulator
-from sim_fixtures import ENABLE_SECRET, PASSWORD, USERNAME
+from sim_fixtures import ENABLE_SECRET, PASSWORD, USERNAME, device_spec
 
 AUTH = (USERNAME, PASSWORD)
 ADMIN_SECRET = "naas-batch-admin-secret-51"
@@ -18,8 +18,7 @@ ADMIN_SECRET = "naas-batch-admin-secret-51"
 
 @pytest.fixture(scope="module")
 def devices(tmp_path_factory):
-    specs = [{"name": name, "platform": "cisco_ios", "port": 0, "username": USERNAME, "password": PASSWORD,
-              "enable_secret": ENABLE_SECRET, **knobs}
+    specs = [device_spec(name, "cisco_ios", **knobs)
              for name, knobs in {"good-1": {}, "good-2": {}, "refuser": {"fault": "reject_auth"}}.items()]
     sim = Simulator(tmp_path_factory.mktemp("batch-sim"), specs).start()
     yield sim

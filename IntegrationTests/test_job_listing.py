@@ -7,7 +7,7 @@ import pytest
 from harness.contract import validate_response
 from harness.security import STREAMS, TAGS, at, problem
 from peers.simulator import Simulator
-from sim_fixtures import ENABLE_SECRET, PASSWORD, USERNAME
+from sim_fixtures import ENABLE_SECRET, PASSWORD, USERNAME, device_spec
 
 AUTH = (USERNAME, PASSWORD)
 Unreached = namedtuple("Unreached", "host port")
@@ -21,8 +21,7 @@ def held(module_fleet):
 
 @pytest.fixture(scope="module")
 def devices(tmp_path_factory):
-    specs = [{"name": name, "platform": "cisco_ios", "port": 0, "username": USERNAME, "password": PASSWORD,
-              "enable_secret": ENABLE_SECRET, **knobs}
+    specs = [device_spec(name, "cisco_ios", **knobs)
              for name, knobs in {"good": {}, "refuser": {"fault": "reject_auth"}}.items()]
     sim = Simulator(tmp_path_factory.mktemp("listing-sim"), specs).start()
     yield sim

@@ -13,7 +13,7 @@ from harness.contract import validate_response
 from harness.events import read_events
 from harness.security import STREAMS, at, problem
 from peers.simulator import Simulator
-from sim_fixtures import ENABLE_SECRET, PASSWORD, USERNAME
+from sim_fixtures import ENABLE_SECRET, PASSWORD, USERNAME, device_spec
 
 AUTH = (USERNAME, PASSWORD)
 SLOW_MS = 600
@@ -23,8 +23,7 @@ Unreached = namedtuple("Unreached", "host port")
 
 @pytest.fixture(scope="module")
 def devices(tmp_path_factory):
-    specs = [{"name": name, "platform": "cisco_ios", "port": 0, "username": USERNAME, "password": PASSWORD,
-              "enable_secret": ENABLE_SECRET, **knobs}
+    specs = [device_spec(name, "cisco_ios", **knobs)
              for name, knobs in {"slow": {"command_latency_ms": SLOW_MS}, "quick": {}}.items()]
     sim = Simulator(tmp_path_factory.mktemp("watch-sim"), specs).start()
     yield sim
