@@ -23,7 +23,7 @@ struct BatchRoutes: Sendable {
                 JobIntake.Admission(
                     id: UUID().uuidString.lowercased(), spec: member.spec,
                     context: member.context ?? intake.settings.defaultContext,
-                    credentials: try credentials(principal, member), createdAt: createdAt, tags: batch.tags)
+                    credentials: try principal.jobCredentials(bodyLogin: member.login, enable: member.enableSecret), createdAt: createdAt, tags: batch.tags)
             }
             let limit = try await intake.admitBatch(admissions, batchID: context.requestID, by: principal, context)
             let accepted = BatchView.accepted(
@@ -54,12 +54,5 @@ struct BatchRoutes: Sendable {
             throw .validation(source: "query", [FieldError(["include"], "include takes one value, results; leave it out for none")])
         }
         return !values.isEmpty
-    }
-
-    /// The device login of a member: HTTP Basic's, or the batch's or the device entry's for other callers.
-    private func credentials(_ principal: Principal, _ member: BatchRequest.Member) throws -> Credentials {
-        if let login = principal.deviceLogin { return login.deviceCredentials(enableSecret: member.enableSecret) }
-        guard let login = member.login else { throw APIError.internalError }
-        return Credentials(username: login.username, password: login.password, enableSecret: member.enableSecret)
     }
 }

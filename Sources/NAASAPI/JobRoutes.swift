@@ -43,14 +43,10 @@ struct JobRoutes: Sendable {
             let deduplicates = reusable && reuse.deduplicates(body, &fieldErrors)
             if !fieldErrors.isEmpty { throw APIError.validation(source: "json", fieldErrors) }
             try requireTemplates(for: parsed.spec)
-            let credentials = try credentials(principal, access, enable: parsed.enableSecret)
+            let credentials = try principal.jobCredentials(bodyLogin: access?.bodyLogin, enable: parsed.enableSecret)
             var admission = JobIntake.Admission(
                 id: context.requestID, spec: parsed.spec, context: access?.context ?? intake.settings.defaultContext,
                 credentials: credentials, createdAt: intake.clock(), tags: tags)
-            if deduplicates {
-                admission.dedupKey = try reuse.dedupKey(
-                    owner: principal.owner, context: admission.context, spec: parsed.spec, credentials: credentials)
-            }
             var reservation: JobReuse.Reservation?
             if reusable, let key = try JobReuse.idempotencyKey(request.headers) {
                 switch try await reuse.claim(key, owner: principal.owner, operation: operation, body: body, jobID: admission.id) {
@@ -60,6 +56,10 @@ struct JobRoutes: Sendable {
                 case .reserved(let claimed):
                     reservation = claimed
                 }
+            }
+            if deduplicates {
+                admission.dedupKey = try reuse.dedupKey(
+                    owner: principal.owner, context: admission.context, spec: parsed.spec, credentials: credentials)
             }
             let deviceLimit: RateLimitStatus?
             do {
@@ -212,18 +212,11 @@ struct JobRoutes: Sendable {
         guard access.errors.isEmpty else { throw APIError.validation(source: "json", access.errors) }
         let admission = JobIntake.Admission(
             id: context.requestID, spec: original.spec, context: original.context,
-            credentials: try credentials(principal, access, enable: enable), createdAt: intake.clock(), replayOf: original.id,
+            credentials: try principal.jobCredentials(bodyLogin: access.bodyLogin, enable: enable), createdAt: intake.clock(), replayOf: original.id,
             tags: original.tags)
         let deviceLimit = try await intake.admit(admission, by: principal, context)
         let headers = RateLimitStatus.tighter(context.rateLimit, deviceLimit)?.headers ?? [:]
         return .json(try await accepted(admission, major: .v2), status: .accepted, headers: headers)
-    }
-
-    /// The device login a job runs with: Basic, or the body's for other callers.
-    private func credentials(_ principal: Principal, _ access: AccessFields?, enable: String?) throws -> Credentials {
-        if let login = principal.deviceLogin { return login.deviceCredentials(enableSecret: enable) }
-        guard let login = access?.bodyLogin else { throw APIError.internalError }
-        return Credentials(username: login.username, password: login.password, enableSecret: enable)
     }
 
     /// The same 403 for an unknown id and for someone else's job.

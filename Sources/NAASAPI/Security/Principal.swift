@@ -60,3 +60,13 @@ struct Principal: Sendable {
         }
     }
 }
+
+extension Principal {
+    /// The device login a job of this caller runs with: its HTTP Basic login, or for other
+    /// callers the one its request body carried (validated already: its absence is a 422 before this).
+    func jobCredentials(bodyLogin: (username: String, password: String)?, enable: String?) throws -> Credentials {
+        if let login = deviceLogin { return login.deviceCredentials(enableSecret: enable) }
+        guard let bodyLogin else { throw APIError.internalError }
+        return Credentials(username: bodyLogin.username, password: bodyLogin.password, enableSecret: enable)
+    }
+}
