@@ -13,7 +13,9 @@ import PostgresNIO
 /// - a statement that got past that check just before the listener noticed
 ///   waits at most `connectionWait` for a connection.
 /// Either way it is refused as `unavailable` (an API answers 503) before it is
-/// sent, never after: a caller told "unavailable" knows its write did not happen.
+/// sent. A statement already sent when the database goes away is given
+/// `answerGrace` to answer, then refused too, saying its outcome is unknown:
+/// its connection may be gone without its caller ever being told.
 struct PooledStatements: Sendable {
     let client: PostgresClient
     let listener: PostgresQueueListener
@@ -23,7 +25,12 @@ struct PooledStatements: Sendable {
     /// How often a statement still waiting for a connection looks whether the database went away.
     static let outageCheckInterval = Duration.milliseconds(100)
 
+    /// How long a statement already sent may still answer once the database was seen to go away.
+    static let answerGrace = Duration.seconds(2)
+
     private static let databaseDown = "the connection to the database is down; it is retried every second"
+    private static let lostMidStatement =
+        "the database went away while a statement ran, so whether it took effect is unknown; it is retried every second"
 
     /// Runs one statement and returns its rows.
     func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
@@ -56,16 +63,24 @@ struct PooledStatements: Sendable {
         // Waits in short slices so that an outage the listener sees while this statement waits for a
         // connection refuses it at once, instead of holding the caller until the pool gives up.
         let deadline = ContinuousClock.now + limit
+        var outageSeen: ContinuousClock.Instant?
         while true {
             do {
                 return try await awaiting(atMost: Self.outageCheckInterval) { try await statement.value }
             } catch is WaitExpired {
-                let outage = !listener.isListening
-                guard outage || ContinuousClock.now >= deadline else { continue }
-                guard wait.abandon() else { return try await statement.value }  // sent: its answer decides
+                let now = ContinuousClock.now
+                if outageSeen == nil, !listener.isListening { outageSeen = now }
+                guard outageSeen != nil || now >= deadline else { continue }
+                if wait.abandon() {
+                    statement.cancel()
+                    throw PostgresStoreError.unavailable(
+                        outageSeen != nil ? Self.databaseDown : "no connection to the database came within \(limit)")
+                }
+                // Sent: its answer decides, unless the database went away since and the answer never
+                // comes (a connection dropped mid-statement is not always reported to its caller).
+                guard let outageSeen, now - outageSeen >= Self.answerGrace else { continue }
                 statement.cancel()
-                throw PostgresStoreError.unavailable(
-                    outage ? Self.databaseDown : "no connection to the database came within \(limit)")
+                throw PostgresStoreError.unavailable(Self.lostMidStatement)
             }
         }
     }

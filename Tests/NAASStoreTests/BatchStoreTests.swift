@@ -50,7 +50,7 @@ import Testing
             let store = fixture.store
             var wakeups = store.queueWakeups(contexts: ["lab"]).makeAsyncIterator()
             try await store.enqueueBatch([Self.member("b-3", 0, context: "lab")])
-            let woken = await wakeups.next()
+            let woken: Void? = await wakeups.next()
             #expect(woken != nil)
             #expect(try await store.claimNext(contexts: ["lab"], lease: nil)?.id != nil)
         }

@@ -77,9 +77,42 @@ import Testing
         }
         #expect(ContinuousClock.now - started < .seconds(3), "refused when the outage was seen, not after the wait")
 
-        _ = try await holder.value
+        // The statement that held the connection was sent before the outage: it is let go too (see below).
+        _ = try? await holder.value
         #expect(await store.listener.waitUntilListening(timeout: .seconds(10)))
         #expect(try await store.queueDepth() == 0, "the refused job was never written")
+        await bystander.close()
+        await store.close()
+    }
+
+    /// Regression: a statement sent just as the database stopped never got an answer, and its caller
+    /// (an API request, or a worker's claim loop, which then claimed nothing ever again) waited forever.
+    /// Once the listener sees the database go away, a statement already sent gets `answerGrace` to answer.
+    @Test func aSentStatementIsLetGoWhenTheDatabaseGoesAwayAndNoAnswerComes() async throws {
+        guard let adminURL = StoreEngine.postgresURL else { return }  // StoreEngineTests reports the missing server
+        let location = try await StoreEngine.postgres(adminURL: adminURL).makeLocation()
+        defer { Task { await location.destroy() } }
+        guard case .database(_, let url, _) = location else { return }
+        let vault = CredentialVault(key: SymmetricKey(size: .bits256))
+        let store = try await PostgresJobStore.open(url: url, vault: vault, maximumConnections: 3)
+        let bystander = try await PostgresJobStore.open(url: url, vault: vault, maximumConnections: 2)
+        // Sent, and silent for far longer than the grace: what a statement on a dead connection looks like.
+        let silent = Task { try await store.rows("SELECT pg_sleep(20)") }
+        try await Task.sleep(for: .milliseconds(300))
+        let started = ContinuousClock.now
+        _ = try await bystander.rows(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query ILIKE 'LISTEN%' AND datname = current_database() AND pid <> pg_backend_pid()")
+        await #expect {
+            try await silent.value
+        } throws: { error in
+            guard case PostgresStoreError.unavailable(let message) = error else { return false }
+            return message.contains("unknown")
+        }
+        let waited = ContinuousClock.now - started
+        #expect(waited >= PooledStatements.answerGrace, "a sent statement gets its grace")
+        #expect(waited < .seconds(8), "let go after the grace, not when the statement would have ended")
+        #expect(await store.listener.waitUntilListening(timeout: .seconds(10)))
+        #expect(try await store.queueDepth() == 0, "the store works again")
         await bystander.close()
         await store.close()
     }
