@@ -21,8 +21,9 @@ public enum APIError: Error, Sendable, Equatable {
     case noWorker(context: String)
     /// The context already holds `MAX_QUEUE_DEPTH` queued jobs (backpressure); nothing was queued.
     case queueFull(context: String, limit: Int)
-    /// The store (the shared PostgreSQL database) cannot be reached; nothing was done.
-    case storeUnavailable
+    /// The store (the shared PostgreSQL database) cannot be reached. Nothing was done, unless
+    /// `outcomeUnknown`: it went away while the request's write was under way.
+    case storeUnavailable(outcomeUnknown: Bool = false)
     /// A structured job needs ntc-templates, which this server has not loaded; the text says why.
     case structuredOutputUnavailable(String)
     /// A named resource (not a route) that does not exist.
@@ -87,8 +88,11 @@ public enum APIError: Error, Sendable, Equatable {
             "No worker serves context \"\(context)\" right now; retry later or choose another context"
         case .queueFull(let context, let limit):
             "Queue depth limit reached: context \"\(context)\" holds \(limit) queued jobs; retry after Retry-After seconds"
-        case .storeUnavailable:
+        case .storeUnavailable(outcomeUnknown: false):
             "The job store cannot be reached right now; nothing was done. Retry after Retry-After seconds"
+        case .storeUnavailable(outcomeUnknown: true):
+            "The job store went away while this request was being written, so it may or may not have taken effect: "
+                + "after Retry-After seconds, look for the job (by the X-Request-ID you sent) before sending it again"
         case .structuredOutputUnavailable(let reason):
             "Structured output from ntc-templates is unavailable on this server: \(reason). A structured job that sends "
                 + "its own textfsm_template still runs; to use ntc-templates, the operator installs them "

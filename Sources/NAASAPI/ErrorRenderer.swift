@@ -44,7 +44,8 @@ enum ErrorRenderer {
     static func apiError(from error: any Error) -> APIError? {
         switch error {
         case let error as APIError: return error
-        case let error as PostgresStoreError where error.isUnavailability: return .storeUnavailable
+        case PostgresStoreError.interrupted: return .storeUnavailable(outcomeUnknown: true)
+        case let error as PostgresStoreError where error.isUnavailability: return .storeUnavailable()
         case let error as HTTPError:
             switch error.status {
             case .notFound: return .notFound

@@ -14,8 +14,8 @@ import PostgresNIO
 ///   waits at most `connectionWait` for a connection.
 /// Either way it is refused as `unavailable` (an API answers 503) before it is
 /// sent. A statement already sent when the database goes away is given
-/// `answerGrace` to answer, then refused too, saying its outcome is unknown:
-/// its connection may be gone without its caller ever being told.
+/// `answerGrace` to answer, then let go as `interrupted`: its outcome is
+/// unknown, and its connection may be gone without its caller ever being told.
 struct PooledStatements: Sendable {
     let client: PostgresClient
     let listener: PostgresQueueListener
@@ -80,7 +80,7 @@ struct PooledStatements: Sendable {
                 // comes (a connection dropped mid-statement is not always reported to its caller).
                 guard let outageSeen, now - outageSeen >= Self.answerGrace else { continue }
                 statement.cancel()
-                throw PostgresStoreError.unavailable(Self.lostMidStatement)
+                throw PostgresStoreError.interrupted(Self.lostMidStatement)
             }
         }
     }

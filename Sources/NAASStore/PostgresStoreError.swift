@@ -11,6 +11,8 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
     /// The database cannot be reached or refuses work for now (down,
     /// restarting, out of connections): worth retrying in a few seconds.
     case unavailable(String)
+    /// The database went away while a statement ran and never answered: it may or may not have taken effect.
+    case interrupted(String)
     /// A statement failed.
     case databaseError(String)
 
@@ -24,6 +26,8 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
             "cannot migrate the PostgreSQL schema at \(url): \(reason)"
         case .unavailable(let reason):
             "PostgreSQL is unavailable: \(reason)"
+        case .interrupted(let reason):
+            "PostgreSQL went away mid-statement: \(reason)"
         case .databaseError(let reason):
             "PostgreSQL error: \(reason)"
         }
@@ -32,7 +36,7 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
     /// Whether the database is out of reach rather than the request wrong: callers may retry.
     public var isUnavailability: Bool {
         switch self {
-        case .unavailable, .cannotConnect: true
+        case .unavailable, .interrupted, .cannotConnect: true
         case .invalidURL, .migrationFailed, .databaseError: false
         }
     }

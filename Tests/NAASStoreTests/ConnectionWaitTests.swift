@@ -105,7 +105,7 @@ import Testing
         await #expect {
             try await silent.value
         } throws: { error in
-            guard case PostgresStoreError.unavailable(let message) = error else { return false }
+            guard case PostgresStoreError.interrupted(let message) = error else { return false }
             return message.contains("unknown")
         }
         let waited = ContinuousClock.now - started
