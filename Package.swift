@@ -76,10 +76,25 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Webhook deliveries: receiver checks, signing, the HTTP client and the deliverer service.
+        .target(
+            name: "NAASWebhooks",
+            dependencies: [
+                "NAASCore", "NAASStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "NAASAPI",
             dependencies: [
-                "NAASCore", "NAASStore", "NAASParsing", "TextFSM",
+                "NAASCore", "NAASStore", "NAASParsing", "TextFSM", "NAASWebhooks",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -99,6 +114,7 @@ let package = Package(
             name: "naas",
             dependencies: [
                 "NAASCore", "NAASDevice", "NAASStore", "NAASWorker", "NAASAPI", "NAASContract", "NAASParsing", "TextFSM",
+                "NAASWebhooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -155,6 +171,9 @@ let package = Package(
         .testTarget(name: "TextFSMTests", dependencies: ["TextFSM"], swiftSettings: strict),
         .testTarget(name: "NAASParsingTests", dependencies: ["NAASParsing", "TextFSM"], swiftSettings: strict),
         .testTarget(name: "NAASCoreTests", dependencies: ["NAASCore"], swiftSettings: strict),
+        .testTarget(
+            name: "NAASWebhooksTests", dependencies: ["NAASWebhooks", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strict),
         .testTarget(name: "NAASDeviceTests", dependencies: ["NAASDevice", .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOCore", package: "swift-nio")], swiftSettings: strict),
         .testTarget(
             name: "NAASStoreTests",

@@ -18,6 +18,7 @@ STREAMS = "2.9"  # GET /v2/jobs/{job_id}/stream, ?wait= on result routes
 TAGS = "2.10"  # job tags and tag filters, GET /v2/jobs/failed, queue_position in the 202
 REUSE = "2.11"  # Idempotency-Key and deduplication of submissions
 BATCHES = "2.12"  # POST /v2/send-command/batch, /v2/send-config/batch, GET /v2/batches/{batch_id}
+WEBHOOKS = "2.13"  # webhook_url and webhook_secret on submissions; webhook on results
 
 ROLES = ("viewer", "operator", "admin")
 RANK = {"public": -1, "viewer": 0, "operator": 1, "admin": 2}

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import NAASCore
 import NAASStore
+import NAASWebhooks
 
 /// Everything the HTTP layer needs from the rest of the process.
 public struct APIEnvironment: Sendable {
@@ -23,6 +24,8 @@ public struct APIEnvironment: Sendable {
     public let reuse: JobReuseSettings
     /// Limits of batch submissions.
     public let batches: BatchSettings
+    /// Which webhook receivers submissions may name.
+    public let webhooks: WebhookSettings
     public let clock: @Sendable () -> Date
 
     public init(
@@ -33,6 +36,7 @@ public struct APIEnvironment: Sendable {
         watch: JobWatchSettings = JobWatchSettings(),
         reuse: JobReuseSettings = JobReuseSettings(),
         batches: BatchSettings = BatchSettings(),
+        webhooks: WebhookSettings = WebhookSettings(),
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
@@ -48,6 +52,7 @@ public struct APIEnvironment: Sendable {
         self.watch = watch
         self.reuse = reuse
         self.batches = batches
+        self.webhooks = webhooks
         self.clock = clock
     }
 }
@@ -70,11 +75,13 @@ public enum APIRouter {
         let intake = JobIntake(
             store: store, signal: environment.signal, workers: workers, rateLimiter: rateLimiter,
             settings: environment.security, audit: environment.audit, logger: logger, clock: environment.clock)
+        let webhookFields = WebhookFields(settings: environment.webhooks)
         let jobs = JobRoutes(
             store: store, intake: intake, audit: environment.audit, logger: logger, templates: environment.templates,
             watcher: JobWatcher(store: store, settings: environment.watch),
-            reuse: JobReuse(store: store, settings: environment.reuse, clock: environment.clock))
-        let batches = BatchRoutes(store: store, intake: intake, settings: environment.batches)
+            reuse: JobReuse(store: store, settings: environment.reuse, clock: environment.clock),
+            webhooks: webhookFields)
+        let batches = BatchRoutes(store: store, intake: intake, settings: environment.batches, webhooks: webhookFields)
         let contexts = ContextRoutes(store: store, workers: workers, settings: environment.security)
         let keys = APIKeyRoutes(
             issuer: APIKeyIssuer(store: store, audit: environment.audit, clock: environment.clock),

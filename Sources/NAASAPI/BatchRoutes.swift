@@ -8,6 +8,7 @@ struct BatchRoutes: Sendable {
     let store: any ServiceStore
     let intake: JobIntake
     let settings: BatchSettings
+    let webhooks: WebhookFields
 
     func submit(_ kind: JobKind) -> OperationHandler {
         { request, context in
@@ -18,12 +19,18 @@ struct BatchRoutes: Sendable {
             let batch = try BatchRequest.parse(
                 body, kind: kind, operation: operation, microversion: context.microversion ?? APIContract.batchesSince,
                 principal: principal, settings: settings)
+            var webhookErrors: [FieldError] = []
+            let microversion = context.microversion ?? APIContract.batchesSince
+            let webhook = microversion >= APIContract.webhooksSince
+                ? await webhooks.submitted(body, microversion: microversion, &webhookErrors) : nil
+            if !webhookErrors.isEmpty { throw APIError.validation(source: "json", webhookErrors) }
             let createdAt = intake.clock()
             let admissions = try batch.members.map { member in
                 JobIntake.Admission(
                     id: UUID().uuidString.lowercased(), spec: member.spec,
                     context: member.context ?? intake.settings.defaultContext,
-                    credentials: try principal.jobCredentials(bodyLogin: member.login, enable: member.enableSecret), createdAt: createdAt, tags: batch.tags)
+                    credentials: try principal.jobCredentials(bodyLogin: member.login, enable: member.enableSecret), createdAt: createdAt, tags: batch.tags,
+                    webhook: webhook)
             }
             let limit = try await intake.admitBatch(admissions, batchID: context.requestID, by: principal, context)
             let accepted = BatchView.accepted(

@@ -18,7 +18,7 @@ extension JobIntake {
             NewJob(
                 id: job.id, owner: principal.owner, context: job.context, spec: job.spec, credentials: job.credentials,
                 loginSubject: principal.loginSubject, submittedBy: principal.identity, createdAt: job.createdAt, tags: job.tags,
-                batch: BatchSlot(id: batchID, index: index))
+                batch: BatchSlot(id: batchID, index: index), webhook: job.webhook)
         }
         try await store.enqueueBatch(newJobs)
         signal.notify()

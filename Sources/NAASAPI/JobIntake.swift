@@ -29,6 +29,8 @@ struct JobIntake: Sendable {
         var tags: [String: String] = [:]
         /// Set when an identical active job of the caller should be reused instead (2.11).
         var dedupKey: String? = nil
+        /// Where to post the result when the job ends (2.13).
+        var webhook: WebhookRequest? = nil
     }
 
     /// Queues the job; returns the caller's standing against the per-device rate limit.
@@ -40,7 +42,7 @@ struct JobIntake: Sendable {
         let newJob = NewJob(
             id: job.id, owner: principal.owner, context: job.context, spec: job.spec, credentials: job.credentials,
             loginSubject: principal.loginSubject, submittedBy: principal.identity, createdAt: job.createdAt, tags: job.tags,
-            dedupKey: job.dedupKey)
+            dedupKey: job.dedupKey, webhook: job.webhook)
         do {
             try await store.enqueue(newJob)
         } catch StoreError.duplicateJobID {

@@ -15,6 +15,7 @@ struct JobRoutes: Sendable {
     let templates: TemplateCatalogue
     let watcher: JobWatcher
     let reuse: JobReuse
+    let webhooks: WebhookFields
 
     func submit(_ kind: JobKind) -> OperationHandler {
         { request, context in
@@ -40,13 +41,17 @@ struct JobRoutes: Sendable {
             var fieldErrors: [FieldError] = []
             let tags = major == .v2 ? JobTagFields.submitted(body, &fieldErrors) : [:]
             let reusable = major == .v2 && (context.microversion ?? APIContract.v2Minimum) >= APIContract.jobReuseSince
-            let deduplicates = reusable && reuse.deduplicates(body, &fieldErrors)
+            let microversion = context.microversion ?? APIContract.v2Minimum
+            let webhook = major == .v2 && microversion >= APIContract.webhooksSince
+                ? await webhooks.submitted(body, microversion: microversion, &fieldErrors) : nil
+            // The job found might post to another receiver, or to none: a submission with a webhook gets its own.
+            let deduplicates = reusable && reuse.deduplicates(body, &fieldErrors) && webhook == nil
             if !fieldErrors.isEmpty { throw APIError.validation(source: "json", fieldErrors) }
             try requireTemplates(for: parsed.spec)
             let credentials = try principal.jobCredentials(bodyLogin: access?.bodyLogin, enable: parsed.enableSecret)
             var admission = JobIntake.Admission(
                 id: context.requestID, spec: parsed.spec, context: access?.context ?? intake.settings.defaultContext,
-                credentials: credentials, createdAt: intake.clock(), tags: tags)
+                credentials: credentials, createdAt: intake.clock(), tags: tags, webhook: webhook)
             var reservation: JobReuse.Reservation?
             if reusable, let key = try JobReuse.idempotencyKey(request.headers) {
                 switch try await reuse.claim(key, owner: principal.owner, operation: operation, body: body, jobID: admission.id) {
@@ -102,7 +107,11 @@ struct JobRoutes: Sendable {
                let seconds = try watcher.requestedWait(request.uri.queryParameters) {
                 job = try await watcher.ended(job, within: seconds)
             }
-            return .json(JobView.result(job, major: context.surface.major ?? .v2, route: route))
+            var body = JobView.result(job, major: context.surface.major ?? .v2, route: route)
+            if context.surface.major == .v2, let microversion = context.microversion, microversion >= APIContract.webhooksSince {
+                body = body.setting("webhook", WebhookView.state(try await store.webhookState(of: job.id)))
+            }
+            return .json(body)
         }
     }
 

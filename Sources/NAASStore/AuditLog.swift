@@ -20,6 +20,7 @@ public struct AuditLog: Sendable {
         case userLockedOut = "user.locked_out"
         case circuitOpened = "circuit.opened"
         case circuitClosed = "circuit.closed"
+        case webhookFailed = "webhook.failed"
     }
 
     /// The logger label: the server gives it a level of its own.

@@ -4,6 +4,7 @@ import NAASAPI
 import NAASCore
 import NAASDevice
 import NAASStore
+import NAASWebhooks
 import NAASWorker
 import ServiceLifecycle
 
@@ -17,6 +18,8 @@ struct NodeRuntime {
     let signal: QueueSignal
     let dispatcher: JobDispatcher
     let capacity: Int
+    let webhooks: WebhookSettings
+    let webhookDeliverer: WebhookDeliverer
 
     /// The background services every process runs beside its own.
     var services: [any Service] {
@@ -24,6 +27,7 @@ struct NodeRuntime {
             dispatcher,
             RetentionSweeper(store: store.store, logger: Logger(label: "naas.retention")),
             LeaseReaper(store: store.store, logger: Logger(label: "naas.lease")),
+            webhookDeliverer,
         ]
     }
 
@@ -76,9 +80,13 @@ struct NodeRuntime {
             logger: Logger(label: "naas.worker"), lease: TimeInterval(lease), shutdownGrace: .seconds(grace))
         // Registered before the API listens, so the first submission finds its worker.
         try await dispatcher.register()
+        let webhooks = try WebhookConfiguration.settings()
+        let deliverer = try WebhookDeliverer(
+            store: store.store, settings: webhooks, payload: WebhookView.payload(of:microversion:),
+            logger: Logger(label: "naas.webhooks"))
         return NodeRuntime(
             logger: logger, store: store, dataDirectory: dataDirectory, templates: templates, signal: signal,
-            dispatcher: dispatcher, capacity: capacity)
+            dispatcher: dispatcher, capacity: capacity, webhooks: webhooks, webhookDeliverer: deliverer)
     }
 
     private static func bootstrapLogging(_ options: NodeOptions) throws {

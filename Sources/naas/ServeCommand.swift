@@ -44,7 +44,8 @@ struct ServeCommand: AsyncParsableCommand {
             reuse: try reuseSettings(),
             batches: BatchSettings(
                 maxDevices: try setting(nil, ["BATCH_MAX_DEVICES"], default: BatchSettings().maxDevices),
-                maxLines: try setting(nil, ["BATCH_MAX_COMMANDS"], default: BatchSettings().maxLines)))
+                maxLines: try setting(nil, ["BATCH_MAX_COMMANDS"], default: BatchSettings().maxLines)),
+            webhooks: runtime.webhooks)
         let router = APIRouter.build(environment, logger: Logger(label: "naas.api"))
 
         let plainHTTP = switchSetting(http, "NAAS_HTTP")

@@ -143,7 +143,29 @@ public struct APIContract: Sendable {
                 + "counts and each device's job, with results when asked for with `?include=results`.",
             operations: [.submitCommandBatch, .submitConfigBatch, .readBatch]
         ),
+        VersionChange(
+            id: "webhooks",
+            microversion: webhooksSince,
+            description: "Submissions and batches take `webhook_url` (https, or http where `WEBHOOK_ALLOW_HTTP` is set; "
+                + "not resolving to a loopback, link-local or private address unless `WEBHOOK_ALLOW_PRIVATE` is set) and "
+                + "`webhook_secret`. When the job ends its result, as its result route shows it at the submission's "
+                + "microversion, is POSTed there; with a secret it carries `X-NAAS-Signature: t=<unix time>,v1=<hex "
+                + "HMAC-SHA256 of the secret over \"<t>.\" and the exact bytes of the body>`. Failed deliveries are retried "
+                + "with doubling waits, `WEBHOOK_MAX_RETRIES` attempts in all, each bounded by `WEBHOOK_TIMEOUT`; they are "
+                + "stored with the job and survive restarts. Job results show `webhook`: its `url`, `status` "
+                + "(`pending`, `delivered` or `failed`), `attempts`, `last_error`, `last_attempt_at` and `delivered_at`, "
+                + "or null. A submission with a webhook is never answered by a duplicate job.",
+            operations: [
+                .submitCommand, .submitConfig, .submitStructuredCommand, .submitCommandBatch, .submitConfigBatch,
+                .commandResult, .configResult, .structuredCommandResult,
+            ],
+            requestFields: ["webhook_url", "webhook_secret"],
+            downgradeResponse: { $0.removingKeys(["webhook"]) }
+        ),
     ]
+
+    /// The microversion that brought webhooks.
+    public static let webhooksSince = Microversion(2, 13)
 
     /// The microversion that brought batches.
     public static let batchesSince = Microversion(2, 12)

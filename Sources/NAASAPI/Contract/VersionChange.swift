@@ -35,6 +35,13 @@ public struct VersionChange: Sendable {
 }
 
 extension JSONValue {
+    /// The same object with `key` set to `value`; anything else unchanged.
+    public func setting(_ key: String, _ value: JSONValue) -> JSONValue {
+        guard case .object(var fields) = self else { return self }
+        fields[key] = value
+        return .object(fields)
+    }
+
     /// The same object without the given keys; other values unchanged.
     public func removingKeys(_ keys: Set<String>) -> JSONValue {
         guard case .object(var fields) = self else { return self }

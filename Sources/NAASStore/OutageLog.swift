@@ -5,17 +5,17 @@ import Synchronization
 /// it recovers, not on every retry: while the database restarts, a worker
 /// retries each second, and an error line per retry would bury the one
 /// that says what happened.
-final class OutageLog: Sendable {
+public final class OutageLog: Sendable {
     private let logger: Logger
     private let activity: String
     private let failing = Mutex(false)
 
-    init(_ activity: String, logger: Logger) {
+    public init(_ activity: String, logger: Logger) {
         self.logger = logger
         self.activity = activity
     }
 
-    func failed(_ error: any Error) {
+    public func failed(_ error: any Error) {
         let first = failing.withLock { failing in
             defer { failing = true }
             return !failing
@@ -27,7 +27,7 @@ final class OutageLog: Sendable {
         }
     }
 
-    func succeeded() {
+    public func succeeded() {
         let recovered = failing.withLock { failing in
             defer { failing = false }
             return failing
