@@ -48,8 +48,7 @@ public final class WebhookDeliverer: Service {
             }
             var iterator = wakeups.makeAsyncIterator()
             while !Task.isCancelled {
-                let claimedAll = await claimDue(into: &group, inFlight: inFlight, wake: wake)
-                let pause = claimedAll ? await untilNextDue() : Self.idlePoll
+                let pause = await deliverDue(into: &group, inFlight: inFlight, wake: wake)
                 let timer = Task {
                     try? await Task.sleep(for: pause)
                     wake.yield()
@@ -57,9 +56,47 @@ public final class WebhookDeliverer: Service {
                 let woken = await iterator.next() != nil
                 timer.cancel()
                 guard woken else { break }
+                // A burst of job changes makes one pass, not one each.
+                try? await Task.sleep(for: Self.passSpacing)
             }
             group.cancelAll()
         }
+    }
+
+    /// The least time between two passes over the queue.
+    static let passSpacing: Duration = .milliseconds(20)
+
+    /// Starts the deliveries that are due, as many as there is room for; returns how long to wait before the next pass.
+    private func deliverDue(
+        into group: inout DiscardingTaskGroup, inFlight: InFlightCount, wake: AsyncStream<Void>.Continuation
+    ) async -> Duration {
+        // A read first: every job change wakes the deliverer, and most find nothing due, so they must not take the writer.
+        guard let due = await nextDue() else { return Self.idlePoll }
+        if due <= Date() {
+            guard await claimDue(into: &group, inFlight: inFlight, wake: wake) else {
+                return Self.idlePoll  // no room: a delivery that ends wakes the deliverer
+            }
+            guard let next = await nextDue() else { return Self.idlePoll }
+            return Self.wait(until: next)
+        }
+        return Self.wait(until: due)
+    }
+
+    /// When the next delivery is due, or nil when none is (or the store cannot say).
+    private func nextDue() async -> Date? {
+        do {
+            let next = try await store.nextWebhookAttempt()
+            outage.succeeded()
+            return next
+        } catch {
+            outage.failed(error)
+            return nil
+        }
+    }
+
+    private static func wait(until date: Date) -> Duration {
+        let seconds = max(date.timeIntervalSinceNow, 0)
+        return min(.milliseconds(Int64(seconds * 1000) + 1), idlePoll)
     }
 
     /// Starts every due delivery there is room for; false when room ran out first.
@@ -90,12 +127,6 @@ public final class WebhookDeliverer: Service {
     /// A claim outlives the attempt (its lookup, connection and answer) with room to record the outcome.
     private var leaseSeconds: TimeInterval {
         Double(settings.timeout.components.seconds) * 2 + 30
-    }
-
-    private func untilNextDue() async -> Duration {
-        guard let next = try? await store.nextWebhookAttempt() else { return Self.idlePoll }
-        let seconds = max(next.timeIntervalSinceNow, 0)
-        return min(.milliseconds(Int64(seconds * 1000) + 1), Self.idlePoll)
     }
 
     private func deliver(_ delivery: WebhookDelivery) async {
