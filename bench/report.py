@@ -56,6 +56,21 @@ def key_note(wrk):
             f"looks its key up by the token's SHA-256 and counts against two rate limits in the store.")
 
 
+SHARE_TARGET = 0.5  # submissions/s over a bare HTTPS 404's, audit trail on (34% before the log writer thread)
+
+
+def share_note(bare, audited, log):
+    share = audited["req_per_s"] / bare["req_per_s"]
+    return (f"Submissions as deployed (default log levels: each request's `auth.success` and `job.submitted` "
+            f"audit lines, written to a file), beside the cheapest HTTPS answer of the same server in the same run "
+            f"(`GET` of a route that does not exist: a 404 without credentials, {bare['requests']:,} of them): "
+            f"{audited['req_per_s']:,.0f} submissions/s ({audited['status_errors']} non-2xx; the log holds "
+            f"{log['audit_lines']:,} `job.submitted` lines for {audited['requests']:,} responses) against "
+            f"{bare['req_per_s']:,.0f} bare requests/s: **{share:.0%}** of the floor. Target ≥ {SHARE_TARGET:.0%}: "
+            f"{verdict(share >= SHARE_TARGET and audited['status_errors'] == 0)} (34% before log lines had a "
+            f"writer thread of their own).")
+
+
 def read_note(wrk):
     return (f"Reading one finished job's result (`GET /v1/send_command/{{job_id}}` with Basic, what a "
             f"polling client sends; `--workers 8`, the server of the latency runs below): "
@@ -217,6 +232,7 @@ def main():
         target_rps=f"{TARGET_RPS:,}", latency_target=LATENCY_TARGET_MS,
         throughput_table=throughput_table(wrk, store), cpu_note=cpu_note(wrk, store, machine["cpus"]),
         key_note=key_note(load("throughput_key")), read_note=read_note(load("reads")),
+        share_note=share_note(load("bare"), load("audited"), load("audited_log")),
         listing_note=listing_note(load("listings"), args.rounds),
         latency_table=latency_table(runs), latency_notes=latency_notes(runs),
         platform_table=platform_table, autodetect_table=autodetect_table,

@@ -115,6 +115,23 @@ NAAS_BENCH_TOKEN=$NAAS_BENCH_TOKEN NAAS_BENCH_USER=$DEVICE_USER NAAS_BENCH_PASSW
 grep '^BENCH_JSON ' "$WORK/wrk-key.txt" | cut -d' ' -f2- >"$RESULTS/throughput_key.json"
 stop_pid "$NAAS_PID"
 
+echo "bench: submissions with the audit trail on, beside a bare HTTPS request on the same server (wrk $WRK_OPTIONS)"
+# The service as deployed: default log levels (every request's audit line), its output to a file.
+SHARE_PORT=$(free_port)
+start_bg "$WORK/naas-share.log" env RATE_LIMIT_PER_CALLER=1000000000 RATE_LIMIT_PER_DEVICE=1000000000 RATE_LIMIT_BASIC=1 \
+  "$BIN/naas" serve --host 127.0.0.1 --port "$SHARE_PORT" --data-dir "$WORK/data-share" --workers 1 --hold-jobs
+SHARE_PID=$LAST_PID
+wait_until "$SHARE_PID" 60 healthy_https "$SHARE_PORT"
+# shellcheck disable=SC2086
+wrk $WRK_OPTIONS -s bench/wrk/bare.lua "https://127.0.0.1:$SHARE_PORT/bench-no-such-route" | tee "$WORK/wrk-bare.txt"
+grep '^BENCH_JSON ' "$WORK/wrk-bare.txt" | cut -d' ' -f2- >"$RESULTS/bare.json"
+# shellcheck disable=SC2086
+wrk $WRK_OPTIONS -s bench/wrk/submit.lua "https://127.0.0.1:$SHARE_PORT/v1/send_command" | tee "$WORK/wrk-audited.txt"
+grep '^BENCH_JSON ' "$WORK/wrk-audited.txt" | cut -d' ' -f2- >"$RESULTS/audited.json"
+audit_lines=$(grep -c '"event":"job.submitted"' "$WORK/naas-share.log" || true)
+echo "{\"audit_lines\": $audit_lines}" >"$RESULTS/audited_log.json"
+stop_pid "$SHARE_PID"
+
 echo "bench: end-to-end latency ($ROUNDS sequential jobs, --workers 8)"
 start_naas 8 e2e
 "$PY" bench/e2e_latency.py --url "https://127.0.0.1:$NAAS_PORT" --device-port "$DEVICE_PORT" \
