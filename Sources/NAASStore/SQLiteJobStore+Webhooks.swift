@@ -4,7 +4,9 @@ import GRDB
 extension SQLiteJobStore: WebhookStore {
     public func claimWebhookDelivery(now: Date, lease: TimeInterval) async throws -> WebhookDelivery? {
         let clock = now.timeIntervalSince1970
-        let row = try await pool.write { db in
+        // Read into plain values inside the write: a GRDB row is not Sendable, and only a Sendable
+        // result lets the write run off the cooperative pool.
+        let claimed: (jobID: String, url: String, sealed: Data?, microversion: String, attempts: Int)? = try await pool.write { db in
             try Row.fetchOne(db, sql: """
                 UPDATE webhook_deliveries SET next_attempt_at = ?
                 WHERE job_id = (
@@ -12,14 +14,15 @@ extension SQLiteJobStore: WebhookStore {
                     WHERE d.status = 'pending' AND d.next_attempt_at <= ? AND j.status IN \(WebhookSQL.endedStatuses)
                     ORDER BY d.next_attempt_at LIMIT 1)
                 RETURNING job_id, url, secret, microversion, attempts
-                """, arguments: [clock + lease, clock])
+                """, arguments: [clock + lease, clock]).map { row in
+                (row["job_id"], row["url"], row["secret"], row["microversion"], row["attempts"])
+            }
         }
-        guard let row else { return nil }
-        let jobID: String = row["job_id"]
-        let sealed: Data? = row["secret"]
+        guard let claimed else { return nil }
         return WebhookDelivery(
-            jobID: jobID, url: row["url"], secret: try sealed.map { try vault.openSecret($0, jobID: jobID) } ?? "",
-            microversion: row["microversion"], attempts: row["attempts"])
+            jobID: claimed.jobID, url: claimed.url,
+            secret: try claimed.sealed.map { try vault.openSecret($0, jobID: claimed.jobID) } ?? "",
+            microversion: claimed.microversion, attempts: claimed.attempts)
     }
 
     public func recordWebhookAttempt(jobID: String, at date: Date, outcome: WebhookAttemptOutcome) async throws {
