@@ -15,9 +15,11 @@ public protocol JobStore: Sendable {
     /// one, until it ends (for a store that one process owns).
     func claimNext(contexts: Set<String>?, lease: JobLease?) async throws -> ClaimedJob?
 
-    /// Extends to `until` the leases of `worker`'s started jobs; returns their ids.
+    /// Extends to `until` the leases of those of `jobs` that are started and held by `worker`;
+    /// returns their ids. Only the jobs a worker names are renewed: a claim whose answer was lost
+    /// (the database went away as it committed) is held by no running job, and its lease lapses.
     @discardableResult
-    func renewLeases(worker: String, until: Date) async throws -> [String]
+    func renewLeases(worker: String, jobs: [String], until: Date) async throws -> [String]
 
     /// Fails every started job whose lease lapsed by `now`, with the error
     /// `reason(worker)`, and erases its credentials; returns their ids. Such a

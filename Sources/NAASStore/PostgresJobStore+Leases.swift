@@ -4,10 +4,11 @@ import PostgresNIO
 /// Leases and wake-ups of the shared store.
 extension PostgresJobStore: QueueWakeups, JobChanges {
     @discardableResult
-    public func renewLeases(worker: String, until: Date) async throws -> [String] {
-        try await rows("""
+    public func renewLeases(worker: String, jobs: [String], until: Date) async throws -> [String] {
+        guard !jobs.isEmpty else { return [] }
+        return try await rows("""
             UPDATE jobs SET lease_expires_at = \(until.timeIntervalSince1970)
-            WHERE status = 'started' AND worker = \(worker) AND lease_expires_at IS NOT NULL
+            WHERE status = 'started' AND worker = \(worker) AND lease_expires_at IS NOT NULL AND id = ANY(\(jobs))
             RETURNING id
             """).map { try $0.decode(String.self) }
     }

@@ -4,13 +4,16 @@ import GRDB
 /// Leases and wake-ups of the embedded store.
 extension SQLiteJobStore: QueueWakeups {
     @discardableResult
-    public func renewLeases(worker: String, until: Date) async throws -> [String] {
-        try await pool.write { db in
+    public func renewLeases(worker: String, jobs: [String], until: Date) async throws -> [String] {
+        guard !jobs.isEmpty else { return [] }
+        let ids = String(decoding: try JSONEncoder().encode(jobs), as: UTF8.self)
+        return try await pool.write { db in
             try String.fetchAll(db, sql: """
                 UPDATE jobs SET lease_expires_at = ?
                 WHERE status = 'started' AND worker = ? AND lease_expires_at IS NOT NULL
+                    AND id IN (SELECT value FROM json_each(?))
                 RETURNING id
-                """, arguments: [until.timeIntervalSince1970, worker])
+                """, arguments: [until.timeIntervalSince1970, worker, ids])
         }
     }
 

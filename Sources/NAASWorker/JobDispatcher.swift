@@ -29,6 +29,8 @@ public final class JobDispatcher: Service {
     private let lease: TimeInterval
     private let shutdownGrace: Duration
     private let active = Mutex(0)
+    /// The jobs this process claimed and has not yet recorded the end of: the leases it renews.
+    private let held = Mutex(Set<String>())
     private let running = RunningJobs()
     private let claimOutage: OutageLog
 
@@ -89,12 +91,13 @@ public final class JobDispatcher: Service {
             }
         }
         // While a job runs its lease is renewed; a process that stops renewing is taken for lost.
-        let leaseRenewal = Task { [store, registration, lease, logger] in
+        let leaseRenewal = Task { [self, store, registration, lease, logger] in
             let outage = OutageLog("renewing job leases", logger: logger)
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(lease / 3))
                 do {
-                    try await store.renewLeases(worker: registration.id, until: Date().addingTimeInterval(lease))
+                    let jobs = self.held.withLock { Array($0) }
+                    try await store.renewLeases(worker: registration.id, jobs: jobs, until: Date().addingTimeInterval(lease))
                     outage.succeeded()
                 } catch {
                     outage.failed(error)
@@ -160,8 +163,10 @@ public final class JobDispatcher: Service {
             }
             guard let job = claimed else { return }
             active.withLock { $0 += 1 }
+            held.withLock { _ = $0.insert(job.id) }
             group.addTask {
                 await self.execute(job)
+                self.held.withLock { _ = $0.remove(job.id) }
                 self.active.withLock { $0 -= 1 }
                 self.signal.notify()
             }

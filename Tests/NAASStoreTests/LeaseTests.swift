@@ -38,7 +38,7 @@ import Testing
             _ = try await fixture.store.claimNext(contexts: nil, lease: JobLease(worker: "alive", duration: 30))
             _ = try await fixture.store.claimNext(contexts: nil, lease: JobLease(worker: "silent", duration: 30))
 
-            #expect(try await fixture.store.renewLeases(worker: "alive", until: Date().addingTimeInterval(120)) == [mine.id])
+            #expect(try await fixture.store.renewLeases(worker: "alive", jobs: [mine.id], until: Date().addingTimeInterval(120)) == [mine.id])
             #expect(try await fixture.store.failExpiredLeases(now: Date().addingTimeInterval(31)) == [theirs.id])
             #expect(try await fixture.store.job(mine.id)?.status == .started)
             #expect(try await !fixture.store.credentialsAreErased(mine.id))
@@ -53,9 +53,29 @@ import Testing
             try await fixture.store.enqueue(ended)
             _ = try await fixture.store.claimNext(contexts: nil, lease: JobLease(worker: "w1", duration: 30))
             try await fixture.store.finish(ended.id, outcome: .succeeded(.commands([])))
-            #expect(try await fixture.store.renewLeases(worker: "w1", until: Date().addingTimeInterval(60)).isEmpty)
-            #expect(try await fixture.store.renewLeases(worker: "w2", until: Date().addingTimeInterval(60)).isEmpty)
+            #expect(try await fixture.store.renewLeases(worker: "w1", jobs: [ended.id], until: Date().addingTimeInterval(60)).isEmpty)
+            #expect(try await fixture.store.renewLeases(worker: "w2", jobs: [ended.id], until: Date().addingTimeInterval(60)).isEmpty)
             #expect(try await fixture.store.job(ended.id)?.status == .finished)
+        }
+    }
+
+    /// A claim whose answer never reached its worker (the database went away as it committed) is
+    /// started under that worker but run by nothing: renewing only the jobs the worker names lets
+    /// its lease lapse, where renewing everything the worker held kept it started for good.
+    @Test(arguments: StoreEngine.all)
+    func onlyTheJobsAWorkerNamesAreRenewed(_ engine: StoreEngine) async throws {
+        try await StoreFixture.with(engine) { fixture in
+            let running = StoreFixture.job()
+            let lostClaim = StoreFixture.job()
+            try await fixture.store.enqueue(running)
+            try await fixture.store.enqueue(lostClaim)
+            _ = try await fixture.store.claimNext(contexts: nil, lease: JobLease(worker: "w1", duration: 30))
+            _ = try await fixture.store.claimNext(contexts: nil, lease: JobLease(worker: "w1", duration: 30))
+
+            #expect(try await fixture.store.renewLeases(worker: "w1", jobs: [running.id], until: Date().addingTimeInterval(120)) == [running.id])
+            #expect(try await fixture.store.failExpiredLeases(now: Date().addingTimeInterval(31)) == [lostClaim.id])
+            #expect(try await fixture.store.job(running.id)?.status == .started)
+            #expect(try await fixture.store.renewLeases(worker: "w1", jobs: [], until: Date().addingTimeInterval(120)).isEmpty)
         }
     }
 
