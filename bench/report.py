@@ -56,7 +56,7 @@ def key_note(wrk):
             f"looks its key up by the token's SHA-256 and counts against two rate limits in the store.")
 
 
-SHARE_TARGET = 0.5  # submissions/s over a bare HTTPS 404's, audit trail on (34% before the log writer thread)
+SHARE_TARGET = 0.5  # submissions/s over a bare HTTPS 404's, audit trail on
 
 
 def share_note(bare, audited, log):
@@ -67,8 +67,8 @@ def share_note(bare, audited, log):
             f"{audited['req_per_s']:,.0f} submissions/s ({audited['status_errors']} non-2xx; the log holds "
             f"{log['audit_lines']:,} `job.submitted` lines for {audited['requests']:,} responses) against "
             f"{bare['req_per_s']:,.0f} bare requests/s: **{share:.0%}** of the floor. Target ≥ {SHARE_TARGET:.0%}: "
-            f"{verdict(share >= SHARE_TARGET and audited['status_errors'] == 0)} (34% before log lines had a "
-            f"writer thread of their own).")
+            f"{verdict(share >= SHARE_TARGET and audited['status_errors'] == 0)} (before log lines had a writer "
+            f"thread of their own: 3,765 against 11,185, 34%, measured side by side).")
 
 
 def read_note(wrk):
