@@ -1,3 +1,4 @@
+import NAASCore
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -33,7 +34,7 @@ public struct ReceiverClient: Sendable {
         let answer = group.next().makePromise(of: Int.self)
         let (tls, serverName) = (url.usesTLS ? tls : nil, url.hostIsAddress ? nil : url.host)
         let bootstrap = ClientBootstrap(group: answer.futureResult.eventLoop)
-            .connectTimeout(.nanoseconds(Int64(timeout.nanoseconds)))
+            .connectTimeout(.milliseconds(Int64(timeout.milliseconds)))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if let tls {
@@ -44,8 +45,8 @@ public struct ReceiverClient: Sendable {
                     try channel.pipeline.syncOperations.addHandler(StatusLine(answer))
                 }
             }
-        let expiry = answer.futureResult.eventLoop.scheduleTask(in: .nanoseconds(Int64(timeout.nanoseconds))) {
-            answer.fail(Failure(description: "no answer within \(timeout.seconds) s"))
+        let expiry = answer.futureResult.eventLoop.scheduleTask(in: .milliseconds(Int64(timeout.milliseconds))) {
+            answer.fail(Failure(description: "no answer within \(timeout.secondsText) s"))
         }
         defer { expiry.cancel() }
         let channel: any Channel
@@ -82,19 +83,6 @@ public struct ReceiverClient: Sendable {
         case let error as IOError: error.description
         default: "\(error)"
         }
-    }
-}
-
-extension Duration {
-    var nanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
-    }
-
-    /// Whole seconds, or a decimal when there is a fraction (for messages).
-    var seconds: String {
-        let value = Double(nanoseconds) / 1e9
-        return value == value.rounded() ? String(Int(value)) : String(value)
     }
 }
 

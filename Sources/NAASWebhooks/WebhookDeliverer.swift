@@ -126,7 +126,7 @@ public final class WebhookDeliverer: Service {
 
     /// A claim outlives the attempt (its lookup, connection and answer) with room to record the outcome.
     private var leaseSeconds: TimeInterval {
-        Double(settings.timeout.components.seconds) * 2 + 30
+        settings.timeout.timeInterval * 2 + 30
     }
 
     private func deliver(_ delivery: WebhookDelivery) async {
@@ -169,11 +169,5 @@ public final class WebhookDeliverer: Service {
     /// The receiver's host alone: a URL's path or query may carry a token that has no place in the audit log.
     static func host(of url: String) -> String {
         URLComponents(string: url)?.host ?? "?"
-    }
-}
-
-extension Duration {
-    var timeInterval: TimeInterval {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
 }
