@@ -16,11 +16,10 @@ struct BatchRoutes: Sendable {
             let principal = try context.caller()
             let body = try await request.jsonBody(limit: context.maxUploadSize)
             let operation: OperationID = kind == .config ? .submitConfigBatch : .submitCommandBatch
-            let batch = try BatchRequest.parse(
-                body, kind: kind, operation: operation, microversion: context.microversion ?? APIContract.batchesSince,
-                principal: principal, settings: settings)
-            var webhookErrors: [FieldError] = []
             let microversion = context.microversion ?? APIContract.batchesSince
+            let batch = try BatchRequest.parse(
+                body, kind: kind, operation: operation, microversion: microversion, principal: principal, settings: settings)
+            var webhookErrors: [FieldError] = []
             let webhook = microversion >= APIContract.webhooksSince
                 ? await webhooks.submitted(body, microversion: microversion, &webhookErrors) : nil
             if !webhookErrors.isEmpty { throw APIError.validation(source: "json", webhookErrors) }
@@ -29,8 +28,8 @@ struct BatchRoutes: Sendable {
                 JobIntake.Admission(
                     id: UUID().uuidString.lowercased(), spec: member.spec,
                     context: member.context ?? intake.settings.defaultContext,
-                    credentials: try principal.jobCredentials(bodyLogin: member.login, enable: member.enableSecret), createdAt: createdAt, tags: batch.tags,
-                    webhook: webhook)
+                    credentials: try principal.jobCredentials(bodyLogin: member.login, enable: member.enableSecret),
+                    createdAt: createdAt, tags: batch.tags, webhook: webhook)
             }
             let limit = try await intake.admitBatch(admissions, batchID: context.requestID, by: principal, context)
             let accepted = BatchView.accepted(

@@ -40,8 +40,8 @@ struct JobRoutes: Sendable {
             }
             var fieldErrors: [FieldError] = []
             let tags = major == .v2 ? JobTagFields.submitted(body, &fieldErrors) : [:]
-            let reusable = major == .v2 && (context.microversion ?? APIContract.v2Minimum) >= APIContract.jobReuseSince
             let microversion = context.microversion ?? APIContract.v2Minimum
+            let reusable = major == .v2 && microversion >= APIContract.jobReuseSince
             let webhook = major == .v2 && microversion >= APIContract.webhooksSince
                 ? await webhooks.submitted(body, microversion: microversion, &fieldErrors) : nil
             // The job found might post to another receiver, or to none: a submission with a webhook gets its own.
