@@ -38,6 +38,8 @@ let package = Package(
             pkgConfig: "libssh",
             providers: [.apt(["libssh-dev"])]
         ),
+        // epoll and eventfd, for the device reactor.
+        .systemLibrary(name: "CEpoll", path: "Sources/CEpoll"),
         .target(
             name: "NAASCore",
             dependencies: [],
@@ -50,7 +52,7 @@ let package = Package(
         .target(
             name: "NAASDevice",
             dependencies: [
-                "NAASCore", "CLibSSH",
+                "NAASCore", "CLibSSH", "CEpoll",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -146,7 +148,7 @@ let package = Package(
         .executableTarget(
             name: "naas-sim",
             dependencies: [
-                "NAASSimulator",
+                "NAASSimulator", "NAASCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

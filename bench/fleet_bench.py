@@ -120,11 +120,12 @@ def wrk_submissions(args, url):
     return json.loads(line.split(" ", 1)[1])
 
 
-def start_simulator(procs, args, count, name, latency_ms=0):
-    """`count` cisco_ios devices that answer each command after `latency_ms`; returns their ports."""
+def start_simulator(procs, args, count, name, latency_ms=0, **device):
+    """`count` cisco_ios devices that answer each command after `latency_ms` (and `device`'s other
+    settings); returns their ports."""
     config = procs.workdir / f"{name}.json"
     devices = [{"name": f"edge-{i}", "platform": "cisco_ios", "port": 0, "username": SIM_USER,
-                "password": SIM_PASSWORD, "enable_secret": SIM_PASSWORD, "command_latency_ms": latency_ms}
+                "password": SIM_PASSWORD, "enable_secret": SIM_PASSWORD, "command_latency_ms": latency_ms, **device}
                for i in range(count)]
     config.write_text(json.dumps({"host": "127.0.0.1", "devices": devices}))
     log = procs.workdir / f"{name}.log"

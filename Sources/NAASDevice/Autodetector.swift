@@ -33,10 +33,10 @@ struct Autodetector {
 
     /// The platform with the best score over the probe commands, or nil.
     /// `ask` runs one command and returns its output.
-    func detect(ask: (String) throws(DeviceFailure) -> String) throws(DeviceFailure) -> Platform? {
+    func detect(ask: (String) async throws(DeviceFailure) -> String) async throws(DeviceFailure) -> Platform? {
         var best: (platform: Platform, score: Int)?
         for command in commands {
-            let output = try ask(command)
+            let output = try await ask(command)
             if Self.invalidResponses.contains(where: { DeviceSession.matches($0, output) }) { continue }
             for platform in platforms {
                 for probe in platform.autodetect where probe.command == command {

@@ -5,23 +5,25 @@ import NAASCore
 /// Telnet connection. In-band login questions are the session's to answer.
 struct DeviceConnector {
     let algorithms: SSHAlgorithms
+    let loop: ReactorLoop
 
     func open(
         _ target: DeviceTarget, platform: Platform, transport: DeviceTransportKind,
         credentials: Credentials, timeout: Double
-    ) throws(DeviceFailure) -> any DeviceTransport {
+    ) async throws(DeviceFailure) -> any DeviceTransport {
         switch transport {
         case .telnet:
-            return try TelnetConnection(target: target, timeout: timeout)
+            return try await TelnetConnection.connect(to: target, timeout: timeout)
         case .ssh:
             let username = credentials.username + platform.login.usernameSuffix
-            let connection = try SSHConnection(target: target, username: username, timeout: timeout, algorithms: algorithms)
-            if platform.login.inBandOnly, try connection.authenticateWithNone() {
-                try connection.openShell()
+            let connection = try await SSHConnection.connect(
+                to: target, username: username, timeout: timeout, algorithms: algorithms, on: loop)
+            if platform.login.inBandOnly, try await connection.authenticateWithNone() {
+                try await connection.openShell()
                 return connection
             }
-            try connection.authenticate(username: username, password: credentials.password)
-            try connection.openShell()
+            try await connection.authenticate(username: username, password: credentials.password)
+            try await connection.openShell()
             return connection
         }
     }

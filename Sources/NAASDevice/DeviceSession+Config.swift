@@ -10,38 +10,38 @@ extension DeviceSession {
     /// where the platform requires it; without `commit`, a platform that
     /// stages changes is left with them uncommitted (and its exit question
     /// answered as the platform entry says).
-    public func configure(_ lines: [String], save: Bool, commit: Bool) throws(DeviceFailure) -> String {
+    public func configure(_ lines: [String], save: Bool, commit: Bool) async throws(DeviceFailure) -> String {
         var transcript = currentPrompt ?? ""
         let commitStep = commit ? platform.commit : nil
         let saveStep = save ? platform.save : nil
 
-        if let config = platform.config { transcript += try checked(config.enter) }
-        for line in lines { transcript += try checked(line) }
+        if let config = platform.config { transcript += try await checked(config.enter) }
+        for line in lines { transcript += try await checked(line) }
         if let commitStep, commitStep.insideConfigMode || platform.config == nil {
-            transcript += try committing(commitStep)
+            transcript += try await committing(commitStep)
         }
         if let saveStep, saveStep.insideConfigMode || platform.config == nil {
-            transcript += try saving(saveStep)
+            transcript += try await saving(saveStep)
         }
         if let config = platform.config {
-            transcript += try leaving(config)
-            if let commitStep, !commitStep.insideConfigMode { transcript += try committing(commitStep) }
-            if let saveStep, !saveStep.insideConfigMode { transcript += try saving(saveStep) }
+            transcript += try await leaving(config)
+            if let commitStep, !commitStep.insideConfigMode { transcript += try await committing(commitStep) }
+            if let saveStep, !saveStep.insideConfigMode { transcript += try await saving(saveStep) }
         }
         return transcript
     }
 
     /// Sends `line` and fails the job if the output shows a failure pattern.
-    private func checked(_ line: String, answering questions: [Platform.Reply] = []) throws(DeviceFailure) -> String {
-        let output = TerminalText.clean(try exchange(line, until: .prompt, answering: questions))
+    private func checked(_ line: String, answering questions: [Platform.Reply] = []) async throws(DeviceFailure) -> String {
+        let output = TerminalText.clean(try await exchange(line, until: .prompt, answering: questions))
         if let reason = Self.firstLine(of: output, matchingAnyOf: platform.failurePatterns) {
             throw DeviceFailure(.configRejected, "The device rejected \"\(line)\": \(reason)")
         }
         return output
     }
 
-    private func committing(_ commit: Platform.Commit) throws(DeviceFailure) -> String {
-        let output = try checked(commit.command, answering: commit.questions)
+    private func committing(_ commit: Platform.Commit) async throws(DeviceFailure) -> String {
+        let output = try await checked(commit.command, answering: commit.questions)
         if let reason = Self.firstLine(of: output, matchingAnyOf: commit.failurePatterns) {
             throw DeviceFailure(.configRejected, "The commit failed: \(reason)")
         }
@@ -51,8 +51,8 @@ extension DeviceSession {
         return output
     }
 
-    private func saving(_ save: Platform.Save) throws(DeviceFailure) -> String {
-        let output = try checked(save.command, answering: save.questions)
+    private func saving(_ save: Platform.Save) async throws(DeviceFailure) -> String {
+        let output = try await checked(save.command, answering: save.questions)
         if let marker = save.successMarker, !Self.matches(marker, output) {
             throw DeviceFailure(.configRejected, "The save failed: \(Self.summary(of: output, command: save.command))")
         }
@@ -61,13 +61,13 @@ extension DeviceSession {
 
     /// Leaves configuration mode. A question on the way is answered; a
     /// refusal printed before the prompt (VyOS) is answered with a second command.
-    private func leaving(_ config: Platform.ConfigMode) throws(DeviceFailure) -> String {
-        let reading = try exchangeReading(config.exit, until: .prompt, answering: config.exitQuestions)
+    private func leaving(_ config: Platform.ConfigMode) async throws(DeviceFailure) -> String {
+        let reading = try await exchangeReading(config.exit, until: .prompt, answering: config.exitQuestions)
         var output = TerminalText.clean(reading.text)
         let cleaned = output
         if let refusal = config.exitQuestions.first(where: { !reading.answered.contains($0.pattern) && Self.matches($0.pattern, cleaned) }),
            case .line(let command) = refusal.answer {
-            output += TerminalText.clean(try exchange(command, until: .prompt))
+            output += TerminalText.clean(try await exchange(command, until: .prompt))
         }
         return output
     }

@@ -24,20 +24,20 @@ extension DeviceSession {
     /// number of times). Returns everything read.
     func exchange(
         _ line: String, until end: End, answering questions: [Platform.Reply] = [], secrets: [String] = []
-    ) throws(DeviceFailure) -> String {
-        try exchangeReading(line, until: end, answering: questions, secrets: secrets).text
+    ) async throws(DeviceFailure) -> String {
+        try await exchangeReading(line, until: end, answering: questions, secrets: secrets).text
     }
 
     func exchangeReading(
         _ line: String, until end: End, answering questions: [Platform.Reply] = [], secrets: [String] = []
-    ) throws(DeviceFailure) -> Reading {
+    ) async throws(DeviceFailure) -> Reading {
         guard case .atPrompt = state else {
             if case .failed(let failure) = state { throw failure }
             throw DeviceFailure(.sshError, "The session is not at a prompt")
         }
         do throws(DeviceFailure) {
-            try transport.write(line + platform.lineEnding)
-            let reading = try read(until: end, after: line, questions: questions, secrets: secrets)
+            try await transport.write(line + platform.lineEnding)
+            let reading = try await read(until: end, after: line, questions: questions, secrets: secrets)
             if let prompt = matcher.trailingPrompt(in: reading.text) { state = .atPrompt(prompt) }
             return reading
         } catch {
@@ -50,7 +50,7 @@ extension DeviceSession {
     /// a pager as often as it shows, and its line is dropped from the output.
     func read(
         until end: End, after line: String?, questions: [Platform.Reply], secrets: [String] = []
-    ) throws(DeviceFailure) -> Reading {
+    ) async throws(DeviceFailure) -> Reading {
         let deadline = ContinuousClock.now + .milliseconds(Int(readTimeout * 1000))
         var bytes: [UInt8] = []
         var answeredUpTo = 0
@@ -61,7 +61,7 @@ extension DeviceSession {
                 let what = line.map { "after \"\(Self.redacted($0, secrets))\"" } ?? "after login"
                 throw DeviceFailure(.readTimeout, "No prompt from the device within \(formatSeconds(readTimeout)) s \(what)")
             }
-            guard let chunk = try transport.read(waitingAtMost: Int32(max(1, min(remaining.milliseconds, 200)))) else {
+            guard let chunk = try await transport.read(waitingAtMost: Int32(max(1, min(remaining.milliseconds, 200)))) else {
                 throw DeviceFailure(.sshError, "The device closed the session")
             }
             if chunk.isEmpty { continue }
@@ -75,14 +75,14 @@ extension DeviceSession {
             if let pager = platform.pagers.first(where: { Self.matches($0.pattern, lastLine) }) {
                 // The pager's own line is not output: drop it before answering.
                 bytes.removeSubrange(start...)
-                try send(pager.answer)
+                try await send(pager.answer)
                 answeredUpTo = bytes.count
             } else if let question = questions.first(where: { Self.matches($0.pattern, lastLine) }) {
                 if answered.contains(question.pattern) {
                     throw DeviceFailure(.authFailure, "The device asked again after its answer was sent: \(lastLine.trimmingCharacters(in: .whitespaces))")
                 }
                 answered.append(question.pattern)
-                try send(question.answer)
+                try await send(question.answer)
                 answeredUpTo = bytes.count
             }
         }
@@ -94,12 +94,12 @@ extension DeviceSession {
         max((bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? 0, answeredUpTo)
     }
 
-    func send(_ answer: Platform.Answer) throws(DeviceFailure) {
+    func send(_ answer: Platform.Answer) async throws(DeviceFailure) {
         switch answer {
-        case .keys(let keys): try transport.write(keys)
-        case .line(let text): try transport.write(text + platform.lineEnding)
-        case .username: try transport.write(credentials.username + platform.lineEnding)
-        case .password: try transport.write(credentials.password + platform.lineEnding)
+        case .keys(let keys): try await transport.write(keys)
+        case .line(let text): try await transport.write(text + platform.lineEnding)
+        case .username: try await transport.write(credentials.username + platform.lineEnding)
+        case .password: try await transport.write(credentials.password + platform.lineEnding)
         }
     }
 

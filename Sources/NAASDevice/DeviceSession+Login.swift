@@ -10,7 +10,7 @@ extension DeviceSession {
     /// What devices print when an in-band login is refused.
     static let loginRefused = #"(?i)(?:login incorrect|login invalid|authentication failed|access denied|bad password|incorrect password|% bad passwords)"#
 
-    func waitForFirstPrompt() throws(DeviceFailure) -> String {
+    func waitForFirstPrompt() async throws(DeviceFailure) -> String {
         // Devices may ask for the login in-band even after SSH authenticated (PowerConnect, SG300):
         // the questions are answered whenever they show, not only over Telnet.
         let questions = platform.login.questions
@@ -28,11 +28,11 @@ extension DeviceSession {
             }
             // Some devices print nothing until they see a keystroke.
             if !nudged, answers.isEmpty, now >= nudgeAt {
-                try transport.write(platform.lineEnding)
+                try await transport.write(platform.lineEnding)
                 nudged = true
             }
             let wait = nudged || !answers.isEmpty ? deadline - now : min(deadline, nudgeAt) - now
-            guard let chunk = try transport.read(waitingAtMost: Int32(max(1, min(wait.milliseconds, 200)))) else {
+            guard let chunk = try await transport.read(waitingAtMost: Int32(max(1, min(wait.milliseconds, 200)))) else {
                 if answers[Self.passwordQuestion] != nil {
                     throw DeviceFailure(.authFailure, "The device closed the session after the login was sent (user \(credentials.username))")
                 }
@@ -51,7 +51,7 @@ extension DeviceSession {
                 if answers[question.pattern, default: 0] > 3 {
                     throw DeviceFailure(.sshError, "The device keeps asking \"\(lastLine.trimmingCharacters(in: .whitespaces))\" at login")
                 }
-                try send(question.answer)
+                try await send(question.answer)
                 answeredUpTo = bytes.count
                 continue
             }
@@ -59,7 +59,7 @@ extension DeviceSession {
                 throw DeviceFailure(.authFailure, "Authentication failed for user \(credentials.username)")
             }
             if bytes.count > answeredUpTo, let prompt = matcher.trailingPrompt(in: text) {
-                if nudged { try drainAnswerToNudge() }
+                if nudged { try await drainAnswerToNudge() }
                 return prompt
             }
         }
@@ -68,12 +68,12 @@ extension DeviceSession {
     /// A device that was only slow (a long banner) answers the nudge's RETURN
     /// with a second prompt after the first. Left unread, that prompt would end
     /// the next command's read before its answer arrived.
-    private func drainAnswerToNudge() throws(DeviceFailure) {
+    private func drainAnswerToNudge() async throws(DeviceFailure) {
         let until = ContinuousClock.now + .milliseconds(250)
         var extra: [UInt8] = []
         while ContinuousClock.now < until {
             let wait = Int32(max(1, min((until - ContinuousClock.now).milliseconds, 50)))
-            guard let chunk = try transport.read(waitingAtMost: wait) else { return }
+            guard let chunk = try await transport.read(waitingAtMost: wait) else { return }
             extra += chunk
             if matcher.trailingPrompt(in: String(decoding: extra, as: UTF8.self)) != nil { return }
         }

@@ -6,8 +6,9 @@ import NAASCore
 /// run a line, wait for the prompt again. Everything that differs between
 /// platforms is read from the `Platform` entry.
 ///
-/// Blocking and single-threaded by design: create, use and drop it on one
-/// dedicated thread.
+/// It never blocks a thread: it waits for the device by suspending, on the
+/// reactor loop its job runs on (`DeviceReactor`). Create, use and drop it
+/// within one task.
 public final class DeviceSession {
     /// Where the session stands. Every operation checks it, so using a
     /// session after a failure is an error rather than a hang.
@@ -28,11 +29,12 @@ public final class DeviceSession {
     /// is false (autodetect adopts a platform later), prepares the session.
     public convenience init(
         target: DeviceTarget, platform: Platform, transport kind: DeviceTransportKind = .ssh, credentials: Credentials,
-        connectTimeout: Double, readTimeout: Double, algorithms: SSHAlgorithms = .modern, preparing: Bool = true
-    ) throws(DeviceFailure) {
-        let transport = try DeviceConnector(algorithms: algorithms).open(
+        connectTimeout: Double, readTimeout: Double, algorithms: SSHAlgorithms = .modern, preparing: Bool = true,
+        on loop: ReactorLoop
+    ) async throws(DeviceFailure) {
+        let transport = try await DeviceConnector(algorithms: algorithms, loop: loop).open(
             target, platform: platform, transport: kind, credentials: credentials, timeout: connectTimeout)
-        try self.init(
+        try await self.init(
             over: transport, platform: platform, credentials: credentials,
             readTimeout: readTimeout, preparing: preparing)
     }
@@ -41,41 +43,41 @@ public final class DeviceSession {
     init(
         over transport: any DeviceTransport, platform: Platform, credentials: Credentials,
         readTimeout: Double, preparing: Bool = true
-    ) throws(DeviceFailure) {
+    ) async throws(DeviceFailure) {
         self.platform = platform
         self.matcher = PromptMatcher(platform: platform)
         self.credentials = credentials
         self.readTimeout = readTimeout
         self.transport = transport
-        let prompt = try waitForFirstPrompt()
+        let prompt = try await waitForFirstPrompt()
         basePrompt = matcher.basePrompt(of: prompt)
         state = .atPrompt(prompt)
-        if preparing { try prepare() }
+        if preparing { try await prepare() }
     }
 
     /// Steps from a shell into the CLI where the platform has one, enters
     /// privileged mode when the device starts in user mode and a secret is
     /// given, and sends the platform's session setup (paging off, width).
-    func prepare() throws(DeviceFailure) {
+    func prepare() async throws(DeviceFailure) {
         if let step = platform.login.shellToCLI, let prompt = currentPrompt, Self.matches(step.pattern, prompt) {
-            let answer = try exchange(step.command, until: .anyPrompt)
+            let answer = try await exchange(step.command, until: .anyPrompt)
             if let prompt = matcher.trailingPrompt(in: answer) { basePrompt = matcher.basePrompt(of: prompt) }
         }
         if let prompt = currentPrompt, matcher.isUserMode(prompt), let escalation = platform.enable,
            let secret = credentials.enableSecret, !secret.isEmpty {
-            try enterPrivilegedMode(escalation, secret: secret)
+            try await enterPrivilegedMode(escalation, secret: secret)
         }
         for line in platform.sessionSetup {
-            _ = try exchange(line, until: .prompt)
+            _ = try await exchange(line, until: .prompt)
         }
     }
 
     /// Re-reads the session as `platform` (found by autodetect) and prepares it.
-    func adopt(_ platform: Platform) throws(DeviceFailure) {
+    func adopt(_ platform: Platform) async throws(DeviceFailure) {
         self.platform = platform
         matcher = PromptMatcher(platform: platform)
         if let prompt = currentPrompt { basePrompt = matcher.basePrompt(of: prompt) }
-        try prepare()
+        try await prepare()
     }
 
     /// The prompt the device shows now.
@@ -86,7 +88,7 @@ public final class DeviceSession {
 
     /// Runs one command and returns its output without echo or prompt.
     /// With `expecting`, output ends where that pattern appears instead of at the prompt.
-    public func run(_ command: String, expecting pattern: String? = nil) throws(DeviceFailure) -> String {
+    public func run(_ command: String, expecting pattern: String? = nil) async throws(DeviceFailure) -> String {
         let end: End
         if let pattern {
             guard let regex = try? NSRegularExpression(pattern: pattern) else {
@@ -96,16 +98,16 @@ public final class DeviceSession {
         } else {
             end = .prompt
         }
-        let raw = try exchange(command, until: end)
+        let raw = try await exchange(command, until: end)
         return TerminalText.commandOutput(raw, command: command, stripPrompt: matcher.trailingPrompt(in: raw) != nil)
     }
 
-    private func enterPrivilegedMode(_ escalation: Platform.Escalation, secret: String) throws(DeviceFailure) {
+    private func enterPrivilegedMode(_ escalation: Platform.Escalation, secret: String) async throws(DeviceFailure) {
         var questions = [Platform.Reply(escalation.passwordPrompt, .line(secret))]
         if let usernamePrompt = escalation.usernamePrompt {
             questions.insert(Platform.Reply(usernamePrompt, .username), at: 0)
         }
-        let answer = try exchange(escalation.command, until: .prompt, answering: questions, secrets: [secret])
+        let answer = try await exchange(escalation.command, until: .prompt, answering: questions, secrets: [secret])
         if matcher.trailingPrompt(in: answer) != nil, let prompt = currentPrompt, !matcher.isUserMode(prompt) {
             // A new privilege level can change the prompt's stable part (`user@host` → `root@host`).
             basePrompt = matcher.basePrompt(of: prompt)

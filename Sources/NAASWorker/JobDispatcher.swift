@@ -8,9 +8,10 @@ import ServiceLifecycle
 import Synchronization
 
 /// Claims queued jobs of the contexts it serves and runs them on the device
-/// layer, up to `capacity` at once. Device sessions block, so each runs on a
-/// thread of its own pool, followed there by the parsing of a structured
-/// job's output; the cooperative pool only waits for them. Each claim is a
+/// layer, up to `capacity` at once. Device sessions hold no thread while
+/// they wait for a device (they run on the device reactor's loops), so
+/// `capacity` can be in the thousands; the parsing of a structured job's
+/// output, CPU work, runs on a small thread pool of its own. Each claim is a
 /// lease the dispatcher renews while the job runs, so that the other
 /// processes sharing the store can tell a lost worker from a slow job.
 public final class JobDispatcher: Service {
@@ -22,7 +23,8 @@ public final class JobDispatcher: Service {
     private let registration: WorkerRegistration
     /// Registered and live, but starting nothing (a maintenance hold).
     private let holding: Bool
-    private let threads: NIOThreadPool
+    /// Where structured output is parsed: neither the cooperative pool nor a reactor loop waits on it.
+    private let parsingThreads: NIOThreadPool
     private let logger: Logger
     private let audit: AuditLog
     private let pollInterval: Duration
@@ -47,7 +49,7 @@ public final class JobDispatcher: Service {
         self.capacity = capacity
         self.registration = WorkerRegistration(id: UUID().uuidString.lowercased(), contexts: contexts, capacity: capacity)
         self.holding = holding
-        self.threads = NIOThreadPool(numberOfThreads: max(capacity, 1))
+        self.parsingThreads = NIOThreadPool(numberOfThreads: ProcessInfo.processInfo.activeProcessorCount)
         self.logger = logger
         self.audit = audit
         self.pollInterval = pollInterval
@@ -76,7 +78,7 @@ public final class JobDispatcher: Service {
             try await gracefulShutdown()
             return
         }
-        threads.start()
+        parsingThreads.start()
         // Its first beat registers the workers, if `register()` has not already.
         let heartbeat = Task { [store, registration, logger] in
             let outage = OutageLog("worker heartbeat", logger: logger)
@@ -139,8 +141,8 @@ public final class JobDispatcher: Service {
         leaseRenewal.cancel()
         heartbeat.cancel()
         try? await store.removeWorker(id: registration.id)
-        // A session abandoned at the end of the grace may still hold its thread: do not wait for it.
-        threads.shutdownGracefully { _ in }
+        // A parse abandoned at the end of the grace may still hold its thread: do not wait for it.
+        parsingThreads.shutdownGracefully { _ in }
     }
 
     /// The error of a job still running when the shutdown grace ran out.
@@ -239,7 +241,7 @@ public final class JobDispatcher: Service {
     /// How long one attempt against the store may take before it is tried again.
     static let storeAttemptLimit: Duration = .seconds(10)
 
-    /// Runs the job on a session thread, unless the device's circuit is open.
+    /// Runs the job on the device layer, unless the device's circuit is open.
     ///
     /// A job claimed just before the database went away waits for it to
     /// return to check the circuit, rather than failing a job that never ran.
@@ -256,14 +258,13 @@ public final class JobDispatcher: Service {
                 .circuitOpen,
                 "Circuit open for \(device) after \(failures) connection failures; retry after \(retryAt.formatted(.iso8601))"))
         }
+        let outcome = await runner.run(job.spec, credentials: job.credentials)
+        guard job.spec.kind == .structuredCommand, case .succeeded = outcome else { return outcome }
+        let outputParser = self.outputParser
         do {
-            let (runner, outputParser) = (self.runner, self.outputParser)
-            // Parsing follows on the same thread: it is CPU work the cooperative pool must not wait on.
-            return try await threads.runIfActive {
-                outputParser.parsed(runner.run(job.spec, credentials: job.credentials), of: job.spec)
-            }
+            return try await parsingThreads.runIfActive { outputParser.parsed(outcome, of: job.spec) }
         } catch {
-            return .crashed("The worker stopped before the job ran: \(error)")
+            return .crashed("The worker stopped before the job's output was parsed: \(error)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import NAASCore
 import NAASSimulator
 import NIOPosix
 

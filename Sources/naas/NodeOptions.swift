@@ -6,7 +6,7 @@ struct NodeOptions: ParsableArguments {
     @Option(help: "Directory for the store, keys and certificate (NAAS_DATA_DIR; default ./data).") var dataDir: String?
     @Option(help: "A PostgreSQL store shared by several processes, postgres://user:password@host:port/database (NAAS_DATABASE_URL; default: SQLite in --data-dir). Needs NAAS_ENCRYPTION_KEY.")
     var databaseURL: String?
-    @Option(help: "Jobs run at once; 0 runs no workers (NAAS_WORKERS; default 8).") var workers: Int?
+    @Option(help: "Device sessions (jobs) run at once; 0 runs no workers (NAAS_WORKERS; default 1000).") var workers: Int?
     @Option(help: "trace, debug, info, notice, warning, error, critical (NAAS_LOG_LEVEL or LOG_LEVEL; default info).") var logLevel: String?
     @Option(help: "Level of the naas.audit log (NAAS_AUDIT_LOG_LEVEL; default: --log-level, but never above notice, where security events are).") var auditLogLevel: String?
     @Flag(help: "Offer legacy SSH algorithms: group14-sha1, ssh-rsa, aes-cbc, hmac-sha1 (NAAS_SSH_LEGACY=1).") var sshLegacy = false

@@ -31,14 +31,26 @@ struct NodeRuntime {
         ]
     }
 
+    /// Device sessions at once by default: a session waiting on its device
+    /// holds a socket and a few hundred kilobytes, not a thread.
+    static let defaultSessions = 1000
+    /// Descriptors kept free for the API's connections, the store and logs.
+    static let descriptorsBesideSessions: UInt64 = 256
+
     /// Logging, the store, the templates and the dispatcher, in that order.
     /// `ownsEmbeddedStore`: this process alone runs the SQLite store's jobs,
     /// so whatever it left running when it last stopped died with it.
     static func start(_ options: NodeOptions, ownsEmbeddedStore: Bool) async throws -> NodeRuntime {
         try bootstrapLogging(options)
         let logger = Logger(label: "naas")
-        let capacity = try setting(options.workers, ["NAAS_WORKERS"], default: 8)
+        let capacity = try setting(options.workers, ["NAAS_WORKERS"], default: NodeRuntime.defaultSessions)
         guard capacity >= 0 else { throw ValidationError("--workers must be 0 or more") }
+        // Each session is a socket: the usual soft limit of 1,024 would cap them first.
+        if let files = FileLimit.raiseToHardLimit(), UInt64(capacity) + Self.descriptorsBesideSessions > files {
+            logger.warning("the open-file limit is too low for --workers sessions at once; sessions past it fail to connect", metadata: [
+                "workers": "\(capacity)", "open_file_limit": "\(files)",
+            ])
+        }
         let grace = try setting(options.shutdownGrace, ["NAAS_SHUTDOWN_GRACE"], default: 30)
         guard grace >= 0 else { throw ValidationError("--shutdown-grace must be 0 or more seconds") }
         let lease = try setting(options.jobLease, ["NAAS_JOB_LEASE"], default: Int(JobDispatcher.defaultLease))

@@ -10,9 +10,9 @@ import Testing
         #expect(Set(detector.commands) == Set(Platform.all.flatMap(\.autodetect).map(\.command)))
     }
 
-    @Test func aCertainMatchEndsTheSearch() throws {
+    @Test func aCertainMatchEndsTheSearch() async throws {
         var asked: [String] = []
-        let found = try detector.detect { command in
+        let found = try await detector.detect { command in
             asked.append(command)
             return "Arista vEOS\nHardware version: 01.00"
         }
@@ -20,14 +20,14 @@ import Testing
         #expect(asked == ["show version"])
     }
 
-    @Test func xeBeatsTheLowerIOSScore() throws {
-        let found = try detector.detect { _ in "Cisco IOS Software [Bengaluru], Cisco IOS XE Software, Version 17.6.1" }
+    @Test func xeBeatsTheLowerIOSScore() async throws {
+        let found = try await detector.detect { _ in "Cisco IOS Software [Bengaluru], Cisco IOS XE Software, Version 17.6.1" }
         #expect(found?.name == "cisco_ios")
     }
 
-    @Test func anInvalidAnswerScoresNothingAndTheNextCommandIsTried() throws {
+    @Test func anInvalidAnswerScoresNothingAndTheNextCommandIsTried() async throws {
         var asked: [String] = []
-        let found = try detector.detect { command in
+        let found = try await detector.detect { command in
             asked.append(command)
             return command == "display version" ? "Huawei Versatile Routing Platform Software" : "Error: Unrecognized command found at '^' position."
         }
@@ -36,7 +36,7 @@ import Testing
         #expect(asked.last == "display version")
     }
 
-    @Test func noMatchIsNil() throws {
-        #expect(try detector.detect { _ in "nothing useful" } == nil)
+    @Test func noMatchIsNil() async throws {
+        #expect(try await detector.detect { _ in "nothing useful" } == nil)
     }
 }

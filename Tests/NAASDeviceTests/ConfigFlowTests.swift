@@ -40,29 +40,29 @@ import Testing
         }
     }
 
-    @Test func commitHappensBeforeLeavingConfigurationMode() throws {
+    @Test func commitHappensBeforeLeavingConfigurationMode() async throws {
         let device = Self.junosLike()
-        let session = try DeviceSession.scripted(device, platform: .juniperJunos)
-        _ = try session.configure(["set system host-name mx1"], save: false, commit: true)
+        let session = try await DeviceSession.scripted(device, platform: .juniperJunos)
+        _ = try await session.configure(["set system host-name mx1"], save: false, commit: true)
         let order = device.typed.drop { !$0.hasPrefix("configure") }
         #expect(Array(order) == ["configure", "set system host-name mx1", "commit", "exit configuration-mode"])
         #expect(session.currentPrompt == "ops@mx1>")
     }
 
-    @Test func leavingWithUncommittedChangesAnswersTheQuestion() throws {
+    @Test func leavingWithUncommittedChangesAnswersTheQuestion() async throws {
         let device = Self.junosLike()
-        let session = try DeviceSession.scripted(device, platform: .juniperJunos)
-        _ = try session.configure(["set system host-name mx1"], save: false, commit: false)
+        let session = try await DeviceSession.scripted(device, platform: .juniperJunos)
+        _ = try await session.configure(["set system host-name mx1"], save: false, commit: false)
         #expect(!device.typed.contains("commit"))
         #expect(device.typed.last == "yes")
         #expect(session.currentPrompt == "ops@mx1>")
     }
 
-    @Test func aCommitWithoutItsSuccessMarkerIsRejectedWithTheDevicesReason() throws {
+    @Test func aCommitWithoutItsSuccessMarkerIsRejectedWithTheDevicesReason() async throws {
         let device = Self.junosLike(commitOutput: "error: configuration check-out failed\r\nerror: commit failed: (missing mandatory statements)")
-        let session = try DeviceSession.scripted(device, platform: .juniperJunos)
+        let session = try await DeviceSession.scripted(device, platform: .juniperJunos)
         do {
-            _ = try session.configure(["set interfaces ge-0/0/1 unit 0"], save: false, commit: true)
+            _ = try await session.configure(["set interfaces ge-0/0/1 unit 0"], save: false, commit: true)
             Issue.record("the commit was taken as done")
         } catch {
             #expect(error.code == .configRejected)
@@ -70,11 +70,11 @@ import Testing
         }
     }
 
-    @Test func aRejectedLineStopsTheJobAndNothingAfterItIsSent() throws {
+    @Test func aRejectedLineStopsTheJobAndNothingAfterItIsSent() async throws {
         let device = Self.junosLike()
-        let session = try DeviceSession.scripted(device, platform: .juniperJunos)
+        let session = try await DeviceSession.scripted(device, platform: .juniperJunos)
         do {
-            _ = try session.configure(["set system host-name a", "set bogus line", "set system host-name b"], save: false, commit: true)
+            _ = try await session.configure(["set system host-name a", "set bogus line", "set system host-name b"], save: false, commit: true)
             Issue.record("the rejected line was accepted")
         } catch {
             #expect(error.code == .configRejected)
@@ -85,7 +85,7 @@ import Testing
         #expect(!device.typed.contains("commit"))
     }
 
-    @Test func aRefusedExitIsFollowedByTheDiscardCommand() throws {
+    @Test func aRefusedExitIsFollowedByTheDiscardCommand() async throws {
         var configuring = false
         let device = ScriptedDevice(greeting: "vyos@vy1:~$ ") { line in
             switch line {
@@ -101,13 +101,13 @@ import Testing
                 return line + (configuring ? "\r\n[edit]\r\nvyos@vy1# " : "\r\nvyos@vy1:~$ ")
             }
         }
-        let session = try DeviceSession.scripted(device, platform: .vyos)
-        _ = try session.configure(["set system host-name vy1"], save: false, commit: false)
+        let session = try await DeviceSession.scripted(device, platform: .vyos)
+        _ = try await session.configure(["set system host-name vy1"], save: false, commit: false)
         #expect(device.typed.suffix(2) == ["exit", "exit discard"])
         #expect(session.currentPrompt == "vyos@vy1:~$")
     }
 
-    @Test func saveQuestionsAreAnsweredWithASingleKey() throws {
+    @Test func saveQuestionsAreAnsweredWithASingleKey() async throws {
         var saving = false
         let device = ScriptedDevice(greeting: "es1 #") { line in
             if saving {
@@ -123,8 +123,8 @@ import Testing
         let platform = Platform(
             name: "dell-like", prompt: .init(pattern: #"^\w+ ?(?:\(config\))?#$"#),
             config: .init(enter: "configure", exit: "end"), save: Platform.dellPowerConnect.save)
-        let session = try DeviceSession.scripted(device, platform: platform)
-        let transcript = try session.configure(["vlan 10"], save: true, commit: false)
+        let session = try await DeviceSession.scripted(device, platform: platform)
+        let transcript = try await session.configure(["vlan 10"], save: true, commit: false)
         #expect(device.typed.suffix(2) == ["copy running-config startup-config", "y"])
         #expect(transcript.contains("Configuration Saved!"))
     }

@@ -42,40 +42,40 @@ import Testing
         }
     }
 
-    @Test func enablesThenTurnsPagingOff() throws {
+    @Test func enablesThenTurnsPagingOff() async throws {
         let device = Self.iosLike()
-        let session = try DeviceSession.scripted(device, platform: .ciscoIOS)
+        let session = try await DeviceSession.scripted(device, platform: .ciscoIOS)
         #expect(session.currentPrompt == "sw1#")
         #expect(device.typed == ["enable", "en-1", "terminal width 511", "terminal length 0"])
-        let output = try session.run("show log")
+        let output = try await session.run("show log")
         #expect(output.split(separator: "\n").count == 30)
     }
 
-    @Test func aPagerThatStillAppearsIsAnsweredAndLeavesNoTrace() throws {
+    @Test func aPagerThatStillAppearsIsAnsweredAndLeavesNoTrace() async throws {
         let platform = Platform(
             name: "paging", prompt: Platform.ciscoIOS.prompt, enable: Platform.ciscoIOS.enable, pagers: [.morePager])
         let device = Self.iosLike(pagedLines: 25)
-        let session = try DeviceSession.scripted(device, platform: platform)
-        let output = try session.run("show log")
+        let session = try await DeviceSession.scripted(device, platform: platform)
+        let output = try await session.run("show log")
         #expect(output == (1...25).map { "log line \($0)" }.joined(separator: "\n"))
         #expect(device.typed.filter { $0 == " " }.count == 2)
     }
 
-    @Test func aWrongEnableSecretIsAnAuthFailure() throws {
+    @Test func aWrongEnableSecretIsAnAuthFailure() async throws {
         let device = Self.iosLike()
-        #expect(throws: DeviceFailure.self) {
-            _ = try DeviceSession.scripted(
+        await #expect(throws: DeviceFailure.self) {
+            _ = try await DeviceSession.scripted(
                 device, platform: .ciscoIOS, credentials: Credentials(username: "ops", password: "pw", enableSecret: "wrong"))
         }
         do {
-            _ = try DeviceSession.scripted(
+            _ = try await DeviceSession.scripted(
                 Self.iosLike(), platform: .ciscoIOS, credentials: Credentials(username: "ops", password: "pw", enableSecret: "wrong"))
         } catch {
             #expect(error.code == .authFailure)
         }
     }
 
-    @Test func inBandLoginAnswersUsernameAndPassword() throws {
+    @Test func inBandLoginAnswersUsernameAndPassword() async throws {
         var stage = 0
         let device = ScriptedDevice(greeting: "\r\nUser Name:") { line in
             stage += 1
@@ -86,7 +86,7 @@ import Testing
             }
         }
         let platform = Platform(name: "inband", prompt: Platform.dellPowerConnect.prompt, login: .init(inBandOnly: true))
-        let session = try DeviceSession.scripted(device, platform: platform)
+        let session = try await DeviceSession.scripted(device, platform: platform)
         #expect(session.currentPrompt == "pc1>")
         #expect(Array(device.typed.prefix(2)) == ["ops", "pw-1"])
     }
@@ -96,7 +96,7 @@ import Testing
             line == "ops" ? "ops\r\nPassword: " : "\r\n% Login invalid\r\n\r\nUsername: "
         }
         do {
-            _ = try DeviceSession.scripted(device, platform: .ciscoIOS)
+            _ = try await DeviceSession.scripted(device, platform: .ciscoIOS)
             Issue.record("the login was accepted")
         } catch {
             #expect(error.code == .authFailure)
@@ -104,23 +104,23 @@ import Testing
         }
     }
 
-    @Test func loginQuestionsAreAnswered() throws {
+    @Test func loginQuestionsAreAnswered() async throws {
         let device = ScriptedDevice(greeting: "Copyright 2024\r\nPress any key to continue") { line in
             line.isEmpty ? "\r\nhp1>" : "\(line)\r\nhp1>"
         }
-        let session = try DeviceSession.scripted(
+        let session = try await DeviceSession.scripted(
             device, platform: .hpProCurve, credentials: Credentials(username: "ops", password: "pw"))
         #expect(session.currentPrompt == "hp1>")
     }
 
-    @Test func aShellLoginStepsIntoTheCLI() throws {
+    @Test func aShellLoginStepsIntoTheCLI() async throws {
         let device = ScriptedDevice(greeting: "--- JUNOS 21.4R3 built 2022-01-01\r\nroot@mx1:RE:0% ") { line in
             line == "cli" ? "cli\r\nroot@mx1> " : "\(line)\r\nroot@mx1> "
         }
-        let session = try DeviceSession.scripted(device, platform: .juniperJunos)
+        let session = try await DeviceSession.scripted(device, platform: .juniperJunos)
         #expect(device.typed.first == "cli")
         #expect(session.currentPrompt == "root@mx1>")
-        #expect(try session.run("show version") == "")
+        #expect(try await session.run("show version") == "")
     }
 
     @Test func secretsNeverAppearInTimeoutMessages() {

@@ -24,7 +24,7 @@ final class ScriptedDevice: DeviceTransport {
         pending = Array(greeting.utf8)
     }
 
-    func write(_ text: String) throws(DeviceFailure) {
+    func write(_ text: String) async throws(DeviceFailure) {
         input += text
         if !input.contains(lineEnding) {
             // Keys without a line ending are answered at once.
@@ -50,10 +50,10 @@ final class ScriptedDevice: DeviceTransport {
         pending += Array(output.utf8)
     }
 
-    func read(waitingAtMost milliseconds: Int32) throws(DeviceFailure) -> [UInt8]? {
+    func read(waitingAtMost milliseconds: Int32) async throws(DeviceFailure) -> [UInt8]? {
         if pending.isEmpty {
             if closed { return nil }
-            usleep(UInt32(min(milliseconds, 20)) * 1000)
+            try? await Task.sleep(for: .milliseconds(min(milliseconds, 20)))
             return []
         }
         // Half a buffer at a time, so the session sees output arrive in pieces.
@@ -69,7 +69,7 @@ extension DeviceSession {
         _ device: ScriptedDevice, platform: Platform,
         credentials: Credentials = Credentials(username: "ops", password: "pw-1", enableSecret: "en-1"),
         readTimeout: Double = 1
-    ) throws(DeviceFailure) -> DeviceSession {
-        try DeviceSession(over: device, platform: platform, credentials: credentials, readTimeout: readTimeout)
+    ) async throws(DeviceFailure) -> DeviceSession {
+        try await DeviceSession(over: device, platform: platform, credentials: credentials, readTimeout: readTimeout)
     }
 }

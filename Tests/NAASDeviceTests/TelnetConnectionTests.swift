@@ -23,16 +23,14 @@ import Testing
         defer { server.close() }
         let target = DeviceTarget(host: "127.0.0.1", port: server.port, platform: "cisco_ios_telnet")
 
-        let (prompt, rest, end) = try await onDedicatedThread { () throws -> ([UInt8], [UInt8], [UInt8]?) in
-            let connection = try TelnetConnection(target: target, timeout: 5)
-            let prompt = try Self.read(from: connection, until: Array("Username: ".utf8))
-            try server.waitForReceived(count: 3 + 3 + 3 + 3 + 10 + 11)
-            try connection.write("admin\r\n")
-            try server.waitForReceived(count: 3 + 3 + 3 + 3 + 10 + 11 + 7)
-            try server.send(Array("Password: ".utf8) + [Self.iac, Self.iac] + Array("\r\0".utf8), thenClose: true)
-            let rest = try Self.read(from: connection, until: Array("Password: ".utf8) + [0xFF, 13])
-            return (prompt, rest, try connection.read(waitingAtMost: 2000))
-        }
+        let connection = try await TelnetConnection.connect(to: target, timeout: 5)
+        let prompt = try await Self.read(from: connection, until: Array("Username: ".utf8))
+        try await server.waitForReceived(count: 3 + 3 + 3 + 3 + 10 + 11)
+        try await connection.write("admin\r\n")
+        try await server.waitForReceived(count: 3 + 3 + 3 + 3 + 10 + 11 + 7)
+        try await server.send(Array("Password: ".utf8) + [Self.iac, Self.iac] + Array("\r\0".utf8), thenClose: true)
+        let rest = try await Self.read(from: connection, until: Array("Password: ".utf8) + [0xFF, 13])
+        let end = try await connection.read(waitingAtMost: 2000)
 
         #expect(prompt == Array("Username: ".utf8))
         #expect(rest == Array("Password: ".utf8) + [0xFF, 13])
@@ -50,12 +48,10 @@ import Testing
         let server = try await LoopbackTelnetServer.start(greeting: [])
         defer { server.close() }
         let target = DeviceTarget(host: "127.0.0.1", port: server.port, platform: "cisco_ios_telnet")
-        let (bytes, elapsed) = try await onDedicatedThread { () throws -> ([UInt8]?, Duration) in
-            let connection = try TelnetConnection(target: target, timeout: 5)
-            let started = ContinuousClock.now
-            let bytes = try connection.read(waitingAtMost: 100)
-            return (bytes, ContinuousClock.now - started)
-        }
+        let connection = try await TelnetConnection.connect(to: target, timeout: 5)
+        let started = ContinuousClock.now
+        let bytes = try await connection.read(waitingAtMost: 100)
+        let elapsed = ContinuousClock.now - started
         #expect(bytes == [])
         #expect(elapsed >= .milliseconds(90) && elapsed < .seconds(2))
     }
@@ -65,13 +61,11 @@ import Testing
         let port = server.port
         server.close()
         let target = DeviceTarget(host: "127.0.0.1", port: port, platform: "cisco_ios_telnet")
-        let failure = await onDedicatedThread { () -> DeviceFailure? in
-            do throws(DeviceFailure) {
-                _ = try TelnetConnection(target: target, timeout: 5)
-                return nil
-            } catch {
-                return error
-            }
+        var failure: DeviceFailure?
+        do throws(DeviceFailure) {
+            _ = try await TelnetConnection.connect(to: target, timeout: 5)
+        } catch {
+            failure = error
         }
         #expect(failure == DeviceFailure(.connectionRefused, "Connection refused by 127.0.0.1:\(port)"))
     }
@@ -92,11 +86,11 @@ import Testing
     }
 
     /// Reads until the data ends with `suffix`, for at most five seconds.
-    static func read(from connection: TelnetConnection, until suffix: [UInt8]) throws -> [UInt8] {
+    static func read(from connection: TelnetConnection, until suffix: [UInt8]) async throws -> [UInt8] {
         var data: [UInt8] = []
         let deadline = ContinuousClock.now + .seconds(5)
         while !data.ends(with: suffix), ContinuousClock.now < deadline {
-            guard let chunk = try connection.read(waitingAtMost: 200) else { break }
+            guard let chunk = try await connection.read(waitingAtMost: 200) else { break }
             data += chunk
         }
         return data
@@ -106,21 +100,6 @@ import Testing
 extension Array where Element == UInt8 {
     fileprivate func ends(with suffix: [UInt8]) -> Bool {
         count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
-    }
-}
-
-/// Runs blocking transport code on its own thread, as the session does,
-/// rather than on a thread of the cooperative pool.
-private func onDedicatedThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try body() }) }.start()
-    }
-}
-
-/// Non-throwing variant of ``onDedicatedThread(_:)``.
-private func onDedicatedThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { continuation in
-        Thread { continuation.resume(returning: body()) }.start()
     }
 }
 
@@ -154,19 +133,19 @@ private final class LoopbackTelnetServer: Sendable {
     var received: [UInt8] { recorder.bytes.withLock { $0 } }
 
     /// Waits up to five seconds for the client to have sent `count` bytes.
-    func waitForReceived(count: Int) throws {
+    func waitForReceived(count: Int) async throws {
         let deadline = ContinuousClock.now + .seconds(5)
         while received.count < count {
             guard ContinuousClock.now < deadline else { throw ServerError.clientSilent(received) }
-            Thread.sleep(forTimeInterval: 0.01)
+            try await Task.sleep(for: .milliseconds(10))
         }
     }
 
     /// Sends bytes to the connected client, then optionally hangs up.
-    func send(_ bytes: [UInt8], thenClose: Bool) throws {
+    func send(_ bytes: [UInt8], thenClose: Bool) async throws {
         guard let client = recorder.client.withLock({ $0 }) else { throw ServerError.noClient }
-        try client.writeAndFlush(client.allocator.buffer(bytes: bytes)).wait()
-        if thenClose { try client.close().wait() }
+        try await client.writeAndFlush(client.allocator.buffer(bytes: bytes)).get()
+        if thenClose { try await client.close().get() }
     }
 
     func close() {

@@ -10,3 +10,15 @@ func timeRounds(_ count: Int, _ round: (Int) throws -> Void) throws -> [Duration
     }
     return samples
 }
+
+/// The same for rounds that suspend (a device session on the reactor).
+func timeRounds(_ count: Int, _ round: (Int) async throws -> Void) async throws -> [Duration] {
+    var samples: [Duration] = []
+    samples.reserveCapacity(count)
+    for index in 1...count {
+        let started = ContinuousClock.now
+        try await round(index)
+        samples.append(ContinuousClock.now - started)
+    }
+    return samples
+}

@@ -1,0 +1,3 @@
+// Linux's readiness API, which the device reactor is built on.
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
