@@ -91,7 +91,7 @@ import Testing
         #expect(Array(device.typed.prefix(2)) == ["ops", "pw-1"])
     }
 
-    @Test func aRefusedInBandLoginIsAnAuthFailure() {
+    @Test func aRefusedInBandLoginIsAnAuthFailure() async {
         let device = ScriptedDevice(greeting: "Username: ") { line in
             line == "ops" ? "ops\r\nPassword: " : "\r\n% Login invalid\r\n\r\nUsername: "
         }

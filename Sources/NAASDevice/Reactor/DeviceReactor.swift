@@ -16,7 +16,9 @@ public final class DeviceReactor: Sendable {
     }
 
     /// Runs `session` on the least loaded loop, which it keeps to the end.
-    public func run<Value>(_ session: (ReactorLoop) async -> Value) async -> Value {
+    /// `session` is `@Sendable` so that it is never isolated to its caller's
+    /// actor: an isolated closure would run on that actor, not on the loop.
+    public func run<Value: Sendable>(_ session: @Sendable (ReactorLoop) async -> Value) async -> Value {
         let loop = loops.min { $0.load < $1.load }!
         return await loop.running { await session(loop) }
     }

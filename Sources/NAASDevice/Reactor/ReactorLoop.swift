@@ -42,6 +42,8 @@ public final class ReactorLoop: TaskExecutor, @unchecked Sendable {
     /// Every mutable part: the loop's thread and any thread that enqueues a task or parks a session share it.
     private let state = Mutex(State())
     private let sessionCount = Atomic<Int>(0)
+    /// The loop's own thread, once it runs.
+    private let thread = Mutex<pthread_t?>(nil)
 
     init(name: String) {
         self.name = name
@@ -57,11 +59,17 @@ public final class ReactorLoop: TaskExecutor, @unchecked Sendable {
         thread.start()
     }
 
+    /// True when called on this loop's thread.
+    public var isCurrent: Bool {
+        guard let thread = thread.withLock({ $0 }) else { return false }
+        return pthread_equal(thread, pthread_self()) != 0
+    }
+
     /// Sessions currently running on this loop, to spread new ones evenly.
     var load: Int { sessionCount.load(ordering: .relaxed) }
 
     /// Runs `operation` on this loop's thread, counted in its load.
-    func running<Value>(_ operation: () async -> Value) async -> Value {
+    func running<Value: Sendable>(_ operation: @Sendable () async -> Value) async -> Value {
         sessionCount.add(1, ordering: .relaxed)
         defer { sessionCount.subtract(1, ordering: .relaxed) }
         return await withTaskExecutorPreference(self, operation: operation)
@@ -108,6 +116,7 @@ public final class ReactorLoop: TaskExecutor, @unchecked Sendable {
         var events = [epoll_event](repeating: epoll_event(), count: 256)
         var jobs: [UnownedJob] = []
         let executor = asUnownedTaskExecutor()
+        thread.withLock { $0 = pthread_self() }
         while true {
             state.withLock { swap(&jobs, &$0.jobs) }
             for job in jobs { job.runSynchronously(on: executor) }
