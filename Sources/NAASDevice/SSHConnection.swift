@@ -50,8 +50,9 @@ final class SSHConnection: DeviceTransport {
             ssh_channel_free(channel)
         }
         ssh_disconnect(session)
-        // libssh owns the socket from the first `ssh_connect` and closes it here.
         ssh_free(session)
+        // A socket handed to libssh with SSH_OPTIONS_FD stays its caller's to close.
+        close(socket)
     }
 
     private func configure(username: String, algorithms: SSHAlgorithms) {
