@@ -55,6 +55,7 @@ let package = Package(
                 "NAASCore", "CLibSSH", "CEpoll",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),

@@ -15,6 +15,13 @@ in and no parse error. The summary is the structured jobs'; the median of
 the per-pair differences (structured minus plain) is what structure costs,
 with the noise of the shared fake switch and CPU paired out.
 
+With --warm each round is a pair through `POST /v2/send-command` at
+microversion 2.14, each read with `?wait=` (the answer comes as the job
+ends, no polling): a cold job (`reuse_session: false`: connect, log in,
+set up, run, close) and a warm one, which runs on the idle session the
+previous warm job left, in alternating order. The summary is the warm
+jobs'; the cold ones' median is printed beside it.
+
 Prints one JSON line (see stats.py) plus the server's own split of the
 median job: queue wait (enqueued -> started) and run (started -> ended).
 """
@@ -33,6 +40,7 @@ from stats import summary
 EXPECTED = "Cisco IOS Software"
 COMMAND = "show version"
 STRUCTURED_VERSION = "2.8"  # the microversion that brought POST /v2/send-command-structured
+REUSE_VERSION = "2.14"  # the microversion that brought reuse_session
 
 
 def parse_args():
@@ -45,6 +53,8 @@ def parse_args():
     parser.add_argument("--poll", type=float, default=0.001, help="seconds between result polls")
     parser.add_argument("--structured", action="store_true",
                         help="submit to /v2/send-command-structured and check the parsed record")
+    parser.add_argument("--warm", action="store_true",
+                        help="pairs of a cold job (reuse_session: false) and a warm one (a reused session)")
     return parser.parse_args()
 
 
@@ -105,6 +115,8 @@ def main():
     body = {"host": "127.0.0.1", "port": args.device_port, "platform": "cisco_ios", "commands": [COMMAND]}
     if args.structured:
         result = paired_run(http, args, body)
+    elif args.warm:
+        result = warm_cold_run(http, args, body)
     else:
         samples, jobs = zip(*(one_job(http, args, body) for _ in range(args.count)))
         result = summary("naas_end_to_end", samples)
@@ -128,6 +140,39 @@ def paired_run(http, args, body):
     if plain_split:
         result["paired_plain_server_run_p50_ms"] = plain_split["server_run_p50_ms"]
     return result
+
+def waited_job(http, args, body):
+    """One v2 job, its result read with ?wait= so it answers the moment the job ends."""
+    headers = {"NAAS-API-Version": REUSE_VERSION}
+    started = time.perf_counter()
+    submitted = http.post(f"{args.url}/v2/send-command", json=body, headers=headers)
+    if submitted.status_code != 202:
+        sys.exit(f"submit answered {submitted.status_code}: {submitted.text[:300]}")
+    job_id = submitted.json()["job_id"]
+    job = http.get(f"{args.url}/v2/send-command/{job_id}", params={"wait": 30}, headers=headers).json()
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    if job["status"] != "finished" or job.get("error_code") or not answered(job, False):
+        sys.exit(f"job {job_id} did not return {EXPECTED!r}: {json.dumps(job)[:500]}")
+    return elapsed_ms, job
+
+
+def warm_cold_run(http, args, body):
+    """Cold and warm jobs in pairs, alternating which goes first; one untimed warm job opens the session."""
+    cold_body = dict(body, reuse_session=False)
+    waited_job(http, args, body)
+    warm, cold = [], []
+    for index in range(args.count):
+        order = (True, False) if index % 2 == 0 else (False, True)
+        for reused in order:
+            (warm if reused else cold).append(waited_job(http, args, body if reused else cold_body))
+    result = summary("naas_end_to_end_warm", [elapsed for elapsed, _ in warm])
+    result.update(server_split([job for _, job in warm]))
+    result["cold_p50_ms"] = round(statistics.median(elapsed for elapsed, _ in cold), 3)
+    cold_split = server_split([job for _, job in cold])
+    if cold_split:
+        result["cold_server_run_p50_ms"] = cold_split["server_run_p50_ms"]
+    return result
+
 
 if __name__ == "__main__":
     main()

@@ -20,6 +20,8 @@ LATENCY_ROWS = (
     ("netmiko", "Netmiko"),
 )
 TEXTFSM_TARGET = 10  # × Python textfsm's parse_output over the whole corpus
+WARM_TARGET_MS = 3  # a job on a reused session, submit to result, p50
+SESSIONS_TARGET_S, SESSIONS_TARGET_MB = 5, 300  # 1,000 jobs at once to devices answering after 1 s
 
 
 def verdict(ok):
@@ -131,6 +133,37 @@ def latency_notes(runs):
     return "\n\n".join(notes)
 
 
+def warm_note(warm):
+    """Jobs on a reused session beside cold ones, in pairs on one server."""
+    server = (f" The server's timestamps put the median warm job's run at {warm['server_run_p50_ms']} ms and the cold "
+              f"ones' at {warm['cold_server_run_p50_ms']} ms." if "cold_server_run_p50_ms" in warm else "")
+    return (f"Session reuse (2.14): a warm job runs on the idle session the previous job to the device left (checked at a "
+            f"fresh prompt, then the command); p50 {ms(warm['p50_ms'])} ms (min {ms(warm['min_ms'])}, p95 "
+            f"{ms(warm['p95_ms'])}), beside {ms(warm['cold_p50_ms'])} ms for the cold jobs (`reuse_session: false`) "
+            f"paired with them on the same server, submit to result with `?wait=`. Target, warm p50 ≤ "
+            f"{WARM_TARGET_MS} ms: {verdict(warm['p50_ms'] <= WARM_TARGET_MS)}.{server}")
+
+
+def sessions_section(run):
+    """N jobs at once to N slow devices: this design, 8 at once, and Netmiko's cost per session."""
+    naas, former, netmiko = run["naas"], run["former"], run["netmiko"]
+    floor = run["commands_per_job"] * run["latency_ms"] / 1000
+    lines = ["| | Jobs | Wall time | Jobs/s | Peak RSS | Threads (idle / most) |", "|---|---|---|---|---|---|",
+             f"| `naas serve --workers {naas['workers']}` | {naas['jobs']:,} | {naas['seconds']:.2f} s | "
+             f"{naas['jobs_per_s']:,.1f} | {naas['peak_rss_mb']:.0f} MB | {naas['threads_idle']} / {naas['threads_most']} |",
+             f"| `--workers 8` (8 sessions at once, as before) | {former['jobs']:,} (sample) | {former['seconds']:.2f} s "
+             f"({former['projected_seconds_for_all']:,.0f} s projected for {naas['jobs']:,}) | {former['jobs_per_s']:,.1f} | "
+             f"{former['peak_rss_mb']:.0f} MB | {former['threads_idle']} / {former['threads_most']} |",
+             f"| Netmiko, one thread per session | {netmiko['sessions']} (sample) | {netmiko['seconds']:.2f} s | — | "
+             f"+{netmiko['rss_per_session_mb']:.2f} MB per session | {netmiko['sessions']} + 1 |"]
+    met = naas["seconds"] <= SESSIONS_TARGET_S and naas["peak_rss_mb"] <= SESSIONS_TARGET_MB
+    note = (f"Each job waits out {run['commands_per_job']} answers of {run['latency_ms']} ms ({floor:.0f} s at best). "
+            f"Target, {naas['jobs']:,} jobs in ≤ {SESSIONS_TARGET_S} s wall with peak RSS ≤ {SESSIONS_TARGET_MB} MB: "
+            f"{verdict(met)}. At Netmiko's cost per session, {naas['jobs']:,} sessions would add "
+            f"{netmiko['rss_per_session_mb'] * naas['jobs']:,.0f} MB and as many threads; NAAS forks a ~60 MB process per job.")
+    return "\n".join(lines) + "\n\n" + note
+
+
 def textfsm_section(swift, python):
     """The corpus run: both engines over the same cases, failures counted on both sides."""
     if "skipped" in swift or "skipped" in python:
@@ -238,7 +271,8 @@ def main():
         platform_table=platform_table, autodetect_table=autodetect_table,
         textfsm_section=textfsm_section(load("textfsm"), load("textfsm_python")),
         textfsm_rounds=load("textfsm_python").get("rounds", "several"),
-        fleet_section=fleet_section(load("fleet"), runs["e2e"]))
+        fleet_section=fleet_section(load("fleet"), runs["e2e"]),
+        warm_note=warm_note(load("e2e_warm")), sessions_section=sessions_section(load("sessions")))
     text = Template((HERE / "benchmarks.template.md").read_text()).substitute(values)
     args.out.write_text(text)
 

@@ -21,6 +21,8 @@ TEXTFSM_OPTIONS="--rounds 3"
 # then 240 jobs on devices that answer each command after 100 ms.
 FLEET_OPTIONS="--jobs 1000 --processes 1,2,4 --slow-jobs 240 --slow-latency-ms 100"
 WRK_OPTIONS="-t2 -c8 -d${BENCH_WRK_DURATION:-10s} --latency"
+# 1,000 jobs at once, each to its own simulated device answering every command after 1 s.
+SESSIONS_OPTIONS="--devices 1000 --latency-ms 1000"
 REPORT=docs/benchmarks.md
 # BENCH_SMOKE=1 (run by `make test`): the whole pipeline, briefly, on the
 # debug binaries already built, reporting to a scratch file: it proves the
@@ -31,6 +33,7 @@ if [ "${BENCH_SMOKE:-0}" = 1 ]; then
   TEXTFSM_OPTIONS="--rounds 1 --limit 100"
   FLEET_OPTIONS="--jobs 40 --processes 1,2 --slow-jobs 16 --slow-latency-ms 20"
   WRK_OPTIONS="-t2 -c8 -d2s --latency"
+  SESSIONS_OPTIONS="--devices 20 --latency-ms 50 --former-sample 8 --netmiko-sample 4"
   BENCH_SKIP_BUILD=1
   REPORT=$(mktemp "${TMPDIR:-/tmp}/naas-bench-smoke.XXXXXX.md")
 fi
@@ -132,8 +135,9 @@ audit_lines=$(grep -c '"event":"job.submitted"' "$WORK/naas-share.log" || true)
 echo "{\"audit_lines\": $audit_lines}" >"$RESULTS/audited_log.json"
 stop_pid "$SHARE_PID"
 
-echo "bench: end-to-end latency ($ROUNDS sequential jobs, --workers 8)"
-start_naas 8 e2e
+echo "bench: end-to-end latency ($ROUNDS sequential jobs, --workers 8, no session reuse)"
+# Every job cold (a new connection and login), as the latency target is set for; reuse is measured below.
+start_naas 8 e2e --sessions-per-device 0
 "$PY" bench/e2e_latency.py --url "https://127.0.0.1:$NAAS_PORT" --device-port "$DEVICE_PORT" \
   --user "$DEVICE_USER" --password "$DEVICE_PASSWORD" --count "$ROUNDS" | tee "$RESULTS/e2e.json"
 
@@ -152,10 +156,20 @@ stop_pid "$NAAS_PID"
 
 echo "bench: end-to-end latency of structured jobs ($ROUNDS sequential jobs, v2 send-command-structured, --workers 8)"
 # A fresh server, as for the plain run: its first job also compiles the template.
-start_naas 8 e2e-structured --templates-dir "$TEMPLATES_DIR"
+start_naas 8 e2e-structured --templates-dir "$TEMPLATES_DIR" --sessions-per-device 0
 "$PY" bench/e2e_latency.py --structured --url "https://127.0.0.1:$NAAS_PORT" --device-port "$DEVICE_PORT" \
   --user "$DEVICE_USER" --password "$DEVICE_PASSWORD" --count "$ROUNDS" | tee "$RESULTS/e2e_structured.json"
 stop_pid "$NAAS_PID"
+
+echo "bench: warm jobs (a reused session) beside cold ones ($ROUNDS pairs, v2 2.14, --workers 8)"
+start_naas 8 e2e-warm
+"$PY" bench/e2e_latency.py --warm --url "https://127.0.0.1:$NAAS_PORT" --device-port "$DEVICE_PORT" \
+  --user "$DEVICE_USER" --password "$DEVICE_PASSWORD" --count "$ROUNDS" | tee "$RESULTS/e2e_warm.json"
+stop_pid "$NAAS_PID"
+
+echo "bench: sessions at scale ($SESSIONS_OPTIONS)"
+# shellcheck disable=SC2086 # SESSIONS_OPTIONS is a list of words on purpose
+"$PY" bench/sessions_bench.py --bin "$BIN" $SESSIONS_OPTIONS | tee "$RESULTS/sessions.json"
 
 echo "bench: the store on PostgreSQL beside SQLite, and 1, 2 and 4 worker processes draining a queue ($FLEET_OPTIONS)"
 # shellcheck disable=SC2086 # FLEET_OPTIONS is a list of words on purpose

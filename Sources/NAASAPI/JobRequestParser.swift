@@ -61,6 +61,9 @@ struct JobRequestParser {
         let template = kind == .structuredCommand ? templateField(fields, &errors) : nil
         let save = bool(fields["save_config"], "save_config", &errors)
         let commit = bool(fields["commit"], "commit", &errors)
+        // Absent means the default (reuse where the platform allows); v1's contract is frozen and ignores it.
+        let reuseSession = major == .v2 && fields["reuse_session"] != nil && fields["reuse_session"] != .null
+            ? bool(fields["reuse_session"], "reuse_session", &errors) : nil
         if refusesUnsupportedSteps, case .platform(let platform, _)? = selection, kind == .config {
             stepsSupported(by: platform, save: save, commit: commit, &errors)
         }
@@ -69,7 +72,7 @@ struct JobRequestParser {
         let spec = JobSpec(
             kind: kind, target: DeviceTarget(host: host, port: port, platform: platformName), lines: lines,
             readTimeout: readTimeout, connectTimeout: connectTimeout, expectString: expect,
-            saveConfig: save, commit: commit, textfsmTemplate: template)
+            saveConfig: save, commit: commit, textfsmTemplate: template, reuseSession: reuseSession)
         return .success(Parsed(spec: spec, enableSecret: enable, deprecatedFields: deprecated))
     }
 

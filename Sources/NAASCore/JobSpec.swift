@@ -17,12 +17,16 @@ public struct JobSpec: Sendable, Codable, Equatable {
     /// of the ntc-templates index. Optional in the stored form, so specs stored
     /// before it existed still decode.
     public var textfsmTemplate: String?
+    /// Whether the job may run on an idle session left by an earlier job with
+    /// the same device and login, and leave its own for the next; nil is the
+    /// default (yes, where the platform allows it).
+    public var reuseSession: Bool?
 
     public init(
         kind: JobKind, target: DeviceTarget, lines: [String],
         readTimeout: Double = 30, connectTimeout: Double = 10,
         expectString: String? = nil, saveConfig: Bool = false, commit: Bool = false,
-        textfsmTemplate: String? = nil
+        textfsmTemplate: String? = nil, reuseSession: Bool? = nil
     ) {
         self.kind = kind
         self.target = target
@@ -33,5 +37,6 @@ public struct JobSpec: Sendable, Codable, Equatable {
         self.saveConfig = saveConfig
         self.commit = commit
         self.textfsmTemplate = textfsmTemplate
+        self.reuseSession = reuseSession
     }
 }

@@ -30,12 +30,17 @@ public struct Platform: Sendable, Equatable {
     public let autodetect: [Probe]
     /// What ends a line typed at the device.
     public let lineEnding: String
+    /// Whether an idle session may serve the next job with the same login. Only
+    /// where the prompt shows every state a job can leave behind (mode, level);
+    /// a shell keeps state the prompt does not show (directory, variables).
+    public let reusableSessions: Bool
 
     public init(
         name: String, aliases: [String] = [], telnet: Bool = false, prompt: PromptStyle,
         login: LoginStyle = .standard, sessionSetup: [String] = [], enable: Escalation? = nil,
         config: ConfigMode? = nil, commit: Commit? = nil, save: Save? = nil, pagers: [Reply] = [],
-        failurePatterns: [String] = [], autodetect: [Probe] = [], lineEnding: String = "\n"
+        failurePatterns: [String] = [], autodetect: [Probe] = [], lineEnding: String = "\n",
+        reusableSessions: Bool = true
     ) {
         self.name = name
         self.aliases = aliases
@@ -51,6 +56,7 @@ public struct Platform: Sendable, Equatable {
         self.failurePatterns = failurePatterns
         self.autodetect = autodetect
         self.lineEnding = lineEnding
+        self.reusableSessions = reusableSessions
     }
 }
 

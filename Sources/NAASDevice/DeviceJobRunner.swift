@@ -1,42 +1,82 @@
 import NAASCore
 
-/// Runs one job on its device from start to end: open a session, run the
-/// lines, close. The session runs on a loop of `reactor` and suspends while
-/// it waits for the device, so a process runs as many jobs at once as it
-/// has sockets for; no thread is held per job and libssh never runs on the
+/// Runs one job on its device from start to end: take an idle session the
+/// pool holds for the same device and login, or open one; run the lines;
+/// give the session back to the pool if the job left it clean, else close
+/// it. The session runs on a loop of `reactor` and suspends while it waits
+/// for the device, so a process runs as many jobs at once as it has
+/// sockets for; no thread is held per job and libssh never runs on the
 /// cooperative pool.
 public struct DeviceJobRunner: Sendable {
     public let algorithms: SSHAlgorithms
     public let reactor: DeviceReactor
+    public let sessions: SessionPool
 
-    public init(algorithms: SSHAlgorithms = .modern, reactor: DeviceReactor = .shared) {
+    public init(algorithms: SSHAlgorithms = .modern, reactor: DeviceReactor = .shared, sessions: SessionPool = SessionPool(.off)) {
         self.algorithms = algorithms
         self.reactor = reactor
+        self.sessions = sessions
     }
 
     public func run(_ spec: JobSpec, credentials: Credentials) async -> JobOutcome {
-        await reactor.run { loop in await run(spec, credentials: credentials, on: loop) }
+        let key = reuseKey(for: spec, credentials: credentials)
+        // A pooled session runs its next job on the loop it was opened on.
+        if let key, let idle = sessions.take(key) {
+            return await idle.loop.running { await run(spec, credentials: credentials, key: key, reusing: idle, on: idle.loop) }
+        }
+        return await reactor.run { loop in await run(spec, credentials: credentials, key: key, reusing: nil, on: loop) }
     }
 
-    private func run(_ spec: JobSpec, credentials: Credentials, on loop: ReactorLoop) async -> JobOutcome {
+    /// The pool key of a job whose session may be reused: one that did not opt
+    /// out, on a platform whose sessions are safe to reuse, whose output ends
+    /// at the prompt (an `expect_string` job may leave the prompt unread).
+    private func reuseKey(for spec: JobSpec, credentials: Credentials) -> SessionKey? {
+        guard sessions.settings.isOn, spec.reuseSession != false, spec.expectString == nil,
+              case .platform(let platform, let transport)? = PlatformSelection(name: spec.target.platform),
+              platform.reusableSessions
+        else { return nil }
+        return SessionKey(target: spec.target, platform: platform, transport: transport, credentials: credentials)
+    }
+
+    private func run(
+        _ spec: JobSpec, credentials: Credentials, key: SessionKey?, reusing idle: IdleSession?, on loop: ReactorLoop
+    ) async -> JobOutcome {
         do throws(DeviceFailure) {
             guard let selection = PlatformSelection(name: spec.target.platform) else {
                 throw DeviceFailure(.sshError, "Unknown platform \(spec.target.platform)")
             }
-            let (session, detected) = try await open(selection, spec: spec, credentials: credentials, on: loop)
-            switch spec.kind {
-            // A structured job runs as a command job; the worker parses its output afterwards.
-            case .command, .structuredCommand:
-                var outputs: [CommandOutput] = []
-                for command in spec.lines {
-                    outputs.append(CommandOutput(command: command, output: try await session.run(command, expecting: spec.expectString)))
-                }
-                return .succeeded(.commands(outputs, detectedPlatform: detected?.name))
-            case .config:
-                return .succeeded(.config(try await session.configure(spec.lines, save: spec.saveConfig, commit: spec.commit)))
+            let session: DeviceSession
+            let detected: Platform?
+            let readyPrompt: String?
+            if let idle, let pooled = idle.takeSession(), await pooled.isBack(at: idle.readyPrompt) {
+                (session, detected, readyPrompt) = (pooled, nil, idle.readyPrompt)
+            } else {
+                (session, detected) = try await open(selection, spec: spec, credentials: credentials, on: loop)
+                readyPrompt = session.currentPrompt
             }
+            session.readTimeout = spec.readTimeout
+            let output = try await perform(spec, on: session, detected: detected)
+            if let key, let readyPrompt, session.currentPrompt == readyPrompt {
+                _ = sessions.keep(IdleSession(session, key: key, loop: loop, readyPrompt: readyPrompt))
+            }
+            return .succeeded(output)
         } catch {
+            // A session that failed is never kept: it closes here, on its loop.
             return .deviceFailed(error)
+        }
+    }
+
+    private func perform(_ spec: JobSpec, on session: DeviceSession, detected: Platform?) async throws(DeviceFailure) -> JobOutput {
+        switch spec.kind {
+        // A structured job runs as a command job; the worker parses its output afterwards.
+        case .command, .structuredCommand:
+            var outputs: [CommandOutput] = []
+            for command in spec.lines {
+                outputs.append(CommandOutput(command: command, output: try await session.run(command, expecting: spec.expectString)))
+            }
+            return .commands(outputs, detectedPlatform: detected?.name)
+        case .config:
+            return .config(try await session.configure(spec.lines, save: spec.saveConfig, commit: spec.commit))
         }
     }
 

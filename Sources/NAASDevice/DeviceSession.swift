@@ -20,7 +20,7 @@ public final class DeviceSession {
     public private(set) var platform: Platform
     let transport: any DeviceTransport
     let credentials: Credentials
-    let readTimeout: Double
+    var readTimeout: Double
     var matcher: PromptMatcher
     var basePrompt = ""
     var state: State = .failed(DeviceFailure(.sshError, "The session is not open"))

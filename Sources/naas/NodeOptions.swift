@@ -7,6 +7,10 @@ struct NodeOptions: ParsableArguments {
     @Option(help: "A PostgreSQL store shared by several processes, postgres://user:password@host:port/database (NAAS_DATABASE_URL; default: SQLite in --data-dir). Needs NAAS_ENCRYPTION_KEY.")
     var databaseURL: String?
     @Option(help: "Device sessions (jobs) run at once; 0 runs no workers (NAAS_WORKERS; default 1000).") var workers: Int?
+    @Option(help: "Idle sessions kept per device for the next job with the same login; 0 turns session reuse off (NAAS_SESSIONS_PER_DEVICE; default 2).")
+    var sessionsPerDevice: Int?
+    @Option(help: "Seconds an idle device session is kept before it is closed (NAAS_SESSION_IDLE_TIMEOUT; default 60).")
+    var sessionIdleTimeout: Double?
     @Option(help: "trace, debug, info, notice, warning, error, critical (NAAS_LOG_LEVEL or LOG_LEVEL; default info).") var logLevel: String?
     @Option(help: "Level of the naas.audit log (NAAS_AUDIT_LOG_LEVEL; default: --log-level, but never above notice, where security events are).") var auditLogLevel: String?
     @Flag(help: "Offer legacy SSH algorithms: group14-sha1, ssh-rsa, aes-cbc, hmac-sha1 (NAAS_SSH_LEGACY=1).") var sshLegacy = false

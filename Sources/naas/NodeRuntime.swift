@@ -83,10 +83,11 @@ struct NodeRuntime {
             logger.info("ntc-templates loaded", metadata: ["templates_dir": "\(library.directory.path)"])
         }
 
+        let sessions = try sessionPoolSettings(options)
         let signal = QueueSignal()
         let algorithms: SSHAlgorithms = switchSetting(options.sshLegacy, "NAAS_SSH_LEGACY") ? .legacy : .modern
         let dispatcher = JobDispatcher(
-            store: store.store, runner: DeviceJobRunner(algorithms: algorithms),
+            store: store.store, runner: DeviceJobRunner(algorithms: algorithms, sessions: SessionPool(sessions)),
             outputParser: CommandOutputParser(library: templates.library), signal: signal,
             capacity: capacity, contexts: workerContexts, holding: switchSetting(options.holdJobs, "NAAS_HOLD_JOBS"),
             logger: Logger(label: "naas.worker"), lease: TimeInterval(lease), shutdownGrace: .seconds(grace))
@@ -99,6 +100,14 @@ struct NodeRuntime {
         return NodeRuntime(
             logger: logger, store: store, dataDirectory: dataDirectory, templates: templates, signal: signal,
             dispatcher: dispatcher, capacity: capacity, webhooks: webhooks, webhookDeliverer: deliverer)
+    }
+
+    private static func sessionPoolSettings(_ options: NodeOptions) throws -> SessionPool.Settings {
+        let perDevice = try setting(options.sessionsPerDevice, ["NAAS_SESSIONS_PER_DEVICE"], default: 2)
+        guard perDevice >= 0 else { throw ValidationError("--sessions-per-device must be 0 (no reuse) or more") }
+        let idle = try setting(options.sessionIdleTimeout, ["NAAS_SESSION_IDLE_TIMEOUT"], default: 60.0)
+        guard idle > 0, idle <= 86_400 else { throw ValidationError("--session-idle-timeout must be more than 0 and at most 86400 seconds") }
+        return SessionPool.Settings(idleTimeout: .milliseconds(Int(idle * 1000)), perDevice: perDevice)
     }
 
     private static func bootstrapLogging(_ options: NodeOptions) throws {

@@ -162,7 +162,22 @@ public struct APIContract: Sendable {
             requestFields: ["webhook_url", "webhook_secret"],
             downgradeResponse: { $0.removingKeys(["webhook"]) }
         ),
+        VersionChange(
+            id: "session-reuse",
+            microversion: sessionReuseSince,
+            description: "Submissions and batches take `reuse_session` (default true). A job may run on an idle, logged-in "
+                + "session an earlier job left to the same device, platform and transport with the same username, password "
+                + "and enable secret, and leave its own session for the next one, on platforms whose prompt shows every state "
+                + "a job can leave (all but `linux`). A session is kept only after a job that succeeded at the prompt it "
+                + "started from, is checked at a fresh prompt before it is reused, and is closed after the server's `NAAS_SESSION_IDLE_TIMEOUT` "
+                + "seconds idle; `\"reuse_session\": false` opens a session for the job alone and closes it after.",
+            operations: [.submitCommand, .submitConfig, .submitStructuredCommand, .submitCommandBatch, .submitConfigBatch],
+            requestFields: ["reuse_session"]
+        ),
     ]
+
+    /// The microversion that brought per-job control of device session reuse.
+    public static let sessionReuseSince = Microversion(2, 14)
 
     /// The microversion that brought webhooks.
     public static let webhooksSince = Microversion(2, 13)

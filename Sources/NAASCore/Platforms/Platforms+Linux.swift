@@ -10,6 +10,8 @@ extension Platform {
         // sudo asks `[sudo] password for <user>:`, which does not end in "password:".
         enable: Escalation(command: "sudo -s", passwordPrompt: #"(?i)(?:\[sudo\] password for .*|ssword):\s*$"#),
         failurePatterns: [#"command not found"#],
-        autodetect: [Probe("uname -a", [#"Linux"#], priority: 95)]
+        autodetect: [Probe("uname -a", [#"Linux"#], priority: 95)],
+        // A shell keeps what a job changed (directory, variables, sudo) out of the prompt's sight.
+        reusableSessions: false
     )
 }

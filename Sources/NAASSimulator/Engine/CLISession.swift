@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One CLI conversation with a simulated device, driven by bytes, free of sockets.
 ///
 /// The transport feeds it what the client typed and carries out the returned
@@ -7,6 +9,10 @@ public final class CLISession {
     let device: DeviceProfile
     let events: (any EventSink)?
     let transport: String
+    /// Numbers the sessions of the process, so events show which session a line was typed in.
+    private static let sessionsStarted = Atomic<Int>(0)
+    /// This session's number, recorded as `session` in its events.
+    let number = CLISession.sessionsStarted.add(1, ordering: .relaxed).newValue
 
     var state: InputState = .line
     var buffer: [UInt8] = []
@@ -183,6 +189,7 @@ public final class CLISession {
     func record(_ event: String, _ line: String, _ fields: [String: String] = [:]) {
         var all = fields
         all["mode"] = currentMode
+        all["session"] = String(number)
         events?.record(device: device.name, event: event, line: line, fields: all)
     }
 
