@@ -25,12 +25,23 @@ def sim(tmp_path_factory):
 
 
 def body(device, commands, **fields):
-    return {"host": device.host, "port": device.port, "platform": "cisco_ios", "commands": commands,
-            "enable": ENABLE_SECRET, **fields}
+    sent = {"host": device.host, "port": device.port, "platform": "cisco_ios", "enable": ENABLE_SECRET, **fields}
+    if commands is not None:
+        sent["commands"] = commands
+    return sent
 
 
-def run(client, device, commands, auth=LOGIN, **fields):
-    return client.run("/v2/send-command", body(device, commands, **fields), auth, headers=VERSION)
+def run(client, device, commands, auth=LOGIN, route="/v2/send-command", **fields):
+    """Submits at 2.14 and reads the ended job at 2.14 (`?wait=` answers as it ends)."""
+    submitted = client.submit(route, body(device, commands, **fields), auth, headers=VERSION)
+    assert submitted.status_code == 202, submitted.text
+    job_id = submitted.json()["job_id"]
+    for _ in range(3):
+        job = client.request("GET", f"{route}/{job_id}", auth=auth, headers=VERSION, params={"wait": 20},
+                             timeout=30).json()
+        if job["status"] in ("finished", "failed"):
+            return job
+    raise AssertionError(f"job {job_id} did not end: {job}")
 
 
 def sessions_typing(sim, name, line):
@@ -95,13 +106,15 @@ def test_a_session_left_in_configuration_mode_is_not_reused(client, sim):
 def test_a_configuration_job_leaves_a_reusable_session(client, sim):
     device = sim["config-left"]
     before = len(logins(sim, "config-left"))
-    job = client.run("/v2/send-config", {"host": device.host, "port": device.port, "platform": "cisco_ios",
-                                         "config": ["interface Loopback7", "description reuse"],
-                                         "enable": ENABLE_SECRET}, LOGIN, headers=VERSION)
+    job = run(client, device, None, route="/v2/send-config",
+              config=["interface Loopback7", "description reuse"])
     assert job["status"] == "finished" and not job.get("error_code"), job
     shown = run(client, device, ["show running-config"])
     assert "description reuse" in shown["results"]["show running-config"]
-    assert len(logins(sim, "config-left")) == before + 1
+    # The configuration job ran on the idle session the previous test left, and left it at its prompt again.
+    configured_in = {event["session"] for event in sim.events("config-left", "config") if event["line"] == "description reuse"}
+    assert configured_in == set(sessions_typing(sim, "config-left", "show running-config"))
+    assert len(logins(sim, "config-left")) == before
 
 
 def test_a_session_whose_job_failed_is_closed_not_reused(client, sim):
