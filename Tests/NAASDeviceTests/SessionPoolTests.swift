@@ -80,7 +80,8 @@ import Testing
         }
         #expect(closed != nil)
         let deadline = ContinuousClock.now + .seconds(5)
-        while pool.idleCount > 0, ContinuousClock.now < deadline {
+        // The sweeper takes the session out of the pool, then closes it on its loop.
+        while pool.idleCount > 0 || closed != nil, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
         #expect(pool.idleCount == 0)
