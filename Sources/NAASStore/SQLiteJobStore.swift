@@ -30,7 +30,7 @@ public final class SQLiteJobStore: JobStore {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         configuration.busyMode = .timeout(5)
-        pool = try DatabasePool(path: path, configuration: configuration)
+        pool = try Self.openPool(path: path, configuration: configuration)
         try SQLiteSchema.migrate(pool)
         self.vault = vault
         self.retention = retention
@@ -45,6 +45,21 @@ public final class SQLiteJobStore: JobStore {
         }
         self.requestCounts = RequestTally { [pool] counts in
             try await pool.write { db in try Self.add(counts, db) }
+        }
+    }
+
+    /// The first connections to a new file race to switch it to WAL, and SQLite
+    /// answers the losers SQLITE_BUSY at once, without the busy timeout: a
+    /// server and `naas keys create` starting together must both open it.
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempts = 0
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempts < 100 {
+                attempts += 1
+                usleep(useconds_t(10_000 + Int.random(in: 0..<10_000)))
+            }
         }
     }
 
