@@ -10,10 +10,10 @@ struct BasicCredentials {
     /// Reads `Authorization: Basic …`; any other scheme or a malformed value is no credentials.
     init?(_ headers: HTTPFields) {
         guard let header = headers[.authorization] else { return nil }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "basic",
-              let data = Data(base64Encoded: String(parts[1].trimmingOptionalWhitespace())),
-              let decoded = String(data: data, encoding: .utf8),
+        let scheme = header.utf8.prefix(6)
+        guard scheme.count == 6, scheme.elementsEqual("basic ".utf8, by: { $0 | 0x20 == $1 | 0x20 }),
+              let data = Data(base64Encoded: String(header.dropFirst(6).trimmingOptionalWhitespace())),
+              let decoded = String(validating: data, as: UTF8.self),
               let colon = decoded.firstIndex(of: ":")
         else { return nil }
         username = String(decoded[..<colon])

@@ -26,7 +26,7 @@ struct BatchRoutes: Sendable {
             let createdAt = intake.clock()
             let admissions = try batch.members.map { member in
                 JobIntake.Admission(
-                    id: UUID().uuidString.lowercased(), spec: member.spec,
+                    id: RandomUUID.string(), spec: member.spec,
                     context: member.context ?? intake.settings.defaultContext,
                     credentials: try principal.jobCredentials(bodyLogin: member.login, enable: member.enableSecret),
                     createdAt: createdAt, tags: batch.tags, webhook: webhook)

@@ -7,13 +7,11 @@ enum HostAddress {
         return isHostName(host)
     }
 
+    /// Dotted decimal, four parts, no leading zeros: what `inet_pton` accepts.
     static func isIPv4(_ text: String) -> Bool {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return false }
-        return parts.allSatisfy { part in
-            guard (1...3).contains(part.count), part.allSatisfy(\.isASCII), let value = Int(part) else { return false }
-            return value <= 255 && (part.count == 1 || part.first != "0")
-        }
+        guard text.utf8.count <= 15 else { return false }
+        var storage = in_addr()
+        return inet_pton(AF_INET, text, &storage) == 1
     }
 
     static func isIPv6(_ text: String) -> Bool {

@@ -37,7 +37,8 @@ struct JobIntake: Sendable {
     /// `StoreError.duplicateOf` when the admission has a dedup key an active job holds.
     func admit(_ job: Admission, by principal: Principal, _ context: NAASRequestContext) async throws -> RateLimitStatus? {
         try await vet(job, by: principal, context)
-        let deviceLimit = try await rateLimiter.checkDevice(principal, device: job.spec.target.address)
+        let device = job.spec.target.address
+        let deviceLimit = try await rateLimiter.checkDevice(principal, device: device)
         try await requireRoom(adding: [job.context: 1])
         let newJob = NewJob(
             id: job.id, owner: principal.owner, context: job.context, spec: job.spec, credentials: job.credentials,
@@ -49,10 +50,11 @@ struct JobIntake: Sendable {
             throw APIError.badRequest("A job with X-Request-ID \(job.id) exists already; send a new UUID or none")
         }
         signal.notify()
-        var details = ["job_id": job.id, "context": job.context, "device": job.spec.target.address, "kind": job.spec.kind.rawValue]
+        var details = ["job_id": job.id, "context": job.context, "device": device, "kind": job.spec.kind.rawValue]
         if let original = job.replayOf { details["replay_of"] = original }
         audit.record(.jobSubmitted, identity: principal.identity, requestID: context.requestID, details)
-        logger.info("job enqueued", metadata: [
+        // The audit line above is the record; this one only adds the host and platform for debugging.
+        logger.debug("job enqueued", metadata: [
             "request_id": "\(job.id)", "kind": "\(job.spec.kind.rawValue)",
             "host": "\(job.spec.target.host)", "platform": "\(job.spec.target.platform)", "context": "\(job.context)",
         ])

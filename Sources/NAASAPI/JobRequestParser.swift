@@ -130,6 +130,15 @@ struct JobRequestParser {
         return lines(value, name, &errors)
     }
 
+    private static func isOneNonBlankLine(_ line: String) -> Bool {
+        var blank = true
+        for character in line {
+            if character.isNewline { return false }
+            if !character.isWhitespace { blank = false }
+        }
+        return !blank
+    }
+
     private func lines(_ value: JSONValue, _ name: String, _ errors: inout [FieldError]) -> [String] {
         guard case .array(let items) = value else {
             errors.append(FieldError([.string(name)], "\(name) must be a list of strings, not \(value.typeName)", type: "type_error"))
@@ -144,7 +153,7 @@ struct JobRequestParser {
                 errors.append(FieldError([.string(name), .int(index)], "Each entry must be a string, not \(item.typeName)", type: "type_error"))
                 continue
             }
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.contains(where: \.isNewline) {
+            if !Self.isOneNonBlankLine(line) {
                 errors.append(FieldError([.string(name), .int(index)], "Each entry must be one non-blank line"))
                 continue
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NAASCore
 
 /// Gives every request a correlation id: the client's `X-Request-ID` when it
 /// is a UUID, else a new one, and echoes it on every response, errors
@@ -14,11 +15,11 @@ struct RequestIDMiddleware: RouterMiddleware {
             if let uuid = UUID(uuidString: supplied) {
                 context.requestID = uuid.uuidString.lowercased()
             } else {
-                context.requestID = UUID().uuidString.lowercased()
+                context.requestID = RandomUUID.string()
                 context.rejectedRequestID = true
             }
         } else {
-            context.requestID = UUID().uuidString.lowercased()
+            context.requestID = RandomUUID.string()
         }
         var response = try await next(request, context)
         response.headers[.requestID] = context.requestID

@@ -12,6 +12,6 @@ public struct DeviceTarget: Sendable, Codable, Equatable, Hashable {
 
     /// `host:port` (`[v6]:port`): what the circuit breaker and lockouts count failures against.
     public var address: String {
-        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 }

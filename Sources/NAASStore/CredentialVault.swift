@@ -18,7 +18,7 @@ public struct CredentialVault: Sendable {
     private var key: SymmetricKey { SymmetricKey(data: keyBytes) }
 
     public func seal(_ credentials: Credentials) throws -> Data {
-        let plain = try JSONEncoder().encode(credentials)
+        let plain = credentials.storedJSON
         guard let combined = try AES.GCM.seal(plain, using: key).combined else {
             throw StoreError.invalidEncryptionKey("AES-GCM produced no output")
         }

@@ -27,16 +27,38 @@ final class GroupCommit<Item: Sendable, Outcome: Sendable>: Sendable {
     }
 
     func submit(_ item: Item) async throws -> Outcome {
-        try await withCheckedThrowingContinuation { continuation in
-            let startFlushing = state.withLock { state in
-                state.waiting.append(Waiting(item: item, continuation: continuation))
-                defer { state.flushing = true }
-                return !state.flushing
-            }
-            if startFlushing {
-                Task { await self.flush() }
+        let leads = state.withLock { state in
+            defer { state.flushing = true }
+            return !state.flushing
+        }
+        guard leads else {
+            return try await withCheckedThrowingContinuation { continuation in
+                let startFlushing = state.withLock { state in
+                    state.waiting.append(Waiting(item: item, continuation: continuation))
+                    defer { state.flushing = true }
+                    return !state.flushing
+                }
+                if startFlushing {
+                    Task { await self.flush() }
+                }
             }
         }
+        // Nothing was in flight: this caller writes at once, on its own task, rather than
+        // wake a flushing task and wait for it; writes that queue meanwhile go in the next group.
+        let outcome: Result<Outcome, any Error>
+        do {
+            outcome = .success(try await writer([item])[0])
+        } catch {
+            outcome = .failure(error)
+        }
+        let more = state.withLock { state in
+            if state.waiting.isEmpty { state.flushing = false }
+            return state.flushing
+        }
+        if more {
+            Task { await self.flush() }
+        }
+        return try outcome.get()
     }
 
     private func flush() async {

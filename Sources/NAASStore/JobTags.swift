@@ -3,11 +3,12 @@ import NAASCore
 
 /// How job tags are stored: a JSON object of strings, NULL for none.
 enum JobTags {
-    static func encode(_ tags: [String: String]) throws -> String? {
+    static func encode(_ tags: [String: String]) -> String? {
         guard !tags.isEmpty else { return nil }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(tags), as: UTF8.self)
+        // Sorted keys, so equal tags store equal text (filters compare it).
+        var object = JSONObjectWriter(capacity: 32 * tags.count + 2)
+        for key in tags.keys.sorted() { object.add(key, tags[key]) }
+        return String(decoding: object.finished, as: UTF8.self)
     }
 
     /// The device of a stored spec, for listings that show it without decoding the rest of the job.

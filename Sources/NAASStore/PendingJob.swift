@@ -23,12 +23,12 @@ struct PendingJob: Sendable {
         id = job.id
         owner = job.owner
         context = job.context
-        spec = String(decoding: try JSONEncoder().encode(job.spec), as: UTF8.self)
+        spec = job.spec.storedJSON
         sealedCredentials = try vault.seal(job.credentials)
         loginSubject = job.loginSubject
         submittedBy = job.submittedBy
         createdAt = job.createdAt.timeIntervalSince1970
-        tags = try JobTags.encode(job.tags)
+        tags = JobTags.encode(job.tags)
         dedupKey = job.dedupKey
         batchID = job.batch?.id
         batchIndex = job.batch?.index

@@ -141,7 +141,7 @@ extension PostgresJobStore: JobStore {
         var contexts: [String]?
         if case .only(let names) = filter.contexts { contexts = names.sorted() }
         let status = filter.status?.rawValue
-        let tags = try JobTags.encode(filter.tags)
+        let tags = JobTags.encode(filter.tags)
         // The same conditions twice: a PostgresQuery's binds cannot be shared between two statements.
         let listed = try await rows("""
             SELECT id, context, status, created_at, ended_at, tags::text, error, error_code, spec FROM jobs

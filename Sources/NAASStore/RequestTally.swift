@@ -23,6 +23,8 @@ final class RequestTally: Sendable {
         /// The store's totals at the last flush.
         var stored: [Key: Int] = [:]
         var flushing = false
+        /// The window start `stored` was last pruned for.
+        var prunedBefore = -Double.infinity
         /// The store is closed: nothing is flushed any more.
         var stopped = false
     }
@@ -44,8 +46,11 @@ final class RequestTally: Sendable {
                 state.pending[key, default: 0] += 1
                 return state.stored[key, default: 0] + state.inFlight[key, default: 0] + state.pending[key, default: 0]
             }
-            // Totals of windows that have ended answer nothing any more.
-            state.stored = state.stored.filter { $0.key.windowStart >= windowStart }
+            // Totals of windows that have ended answer nothing any more; pruned once per new window.
+            if windowStart > state.prunedBefore {
+                state.stored = state.stored.filter { $0.key.windowStart >= windowStart }
+                state.prunedBefore = windowStart
+            }
             let startFlushing = !state.flushing && !state.stopped
             if startFlushing { state.flushing = true }
             return (counts, startFlushing)

@@ -47,7 +47,7 @@ public final class JobDispatcher: Service {
         self.outputParser = outputParser
         self.signal = signal
         self.capacity = capacity
-        self.registration = WorkerRegistration(id: UUID().uuidString.lowercased(), contexts: contexts, capacity: capacity)
+        self.registration = WorkerRegistration(id: RandomUUID.string(), contexts: contexts, capacity: capacity)
         self.holding = holding
         self.parsingThreads = NIOThreadPool(numberOfThreads: ProcessInfo.processInfo.activeProcessorCount)
         self.logger = logger

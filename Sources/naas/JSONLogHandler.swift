@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NAASCore
 
 /// Writes one JSON object per line: timestamp, level, logger, message,
 /// request_id, then any other metadata. Callers must never put secrets in
@@ -24,57 +25,59 @@ struct JSONLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        var fields: [String: String] = [:]
-        for (key, value) in metadata { fields[key] = "\(value)" }
-        for (key, value) in event.metadata ?? [:] { fields[key] = "\(value)" }
-        let requestID = fields.removeValue(forKey: "request_id")
+        var fields: [(key: String, value: String)] = []
+        fields.reserveCapacity(metadata.count + (event.metadata?.count ?? 0))
+        var requestID: String?
+        func add(_ key: String, _ value: Logger.MetadataValue) {
+            if key == "request_id" { requestID = Self.text(value) } else { fields.append((key, Self.text(value))) }
+        }
+        // The event's own metadata wins over the handler's on the same key.
+        for (key, value) in metadata where event.metadata?[key] == nil { add(key, value) }
+        for (key, value) in event.metadata ?? [:] { add(key, value) }
+        fields.sort { $0.key < $1.key }
         writer.append(Self.line(
-            level: event.level.rawValue.uppercased(), label: label, message: "\(event.message)", requestID: requestID, fields: fields))
+            level: Self.levelNames[event.level] ?? event.level.rawValue, label: label, message: event.message.description,
+            requestID: requestID, sortedFields: fields))
+    }
+
+    private static let levelNames = Dictionary(uniqueKeysWithValues: Logger.Level.allCases.map { ($0, $0.rawValue.uppercased()) })
+
+    // Interpolating a metadata value goes through its description machinery; audit values are plain strings.
+    private static func text(_ value: Logger.MetadataValue) -> String {
+        if case .string(let text) = value { return text }
+        return "\(value)"
     }
 
     /// One log line, newline included.
     static func line(level: String, label: String, message: String, requestID: String? = nil, fields: [String: String]) -> [UInt8] {
+        line(level: level, label: label, message: message, requestID: requestID,
+             sortedFields: fields.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) })
+    }
+
+    /// One log line, newline included; `sortedFields` in key order, so equal events give equal lines.
+    static func line(
+        level: String, label: String, message: String, requestID: String?, sortedFields fields: [(key: String, value: String)]
+    ) -> [UInt8] {
         var line: [UInt8] = []
         line.reserveCapacity(160 + message.utf8.count + fields.count * 32)
         line.append(contentsOf: #"{"timestamp":""#.utf8)
         LogTimestamp.append(to: &line)
         line.append(contentsOf: #"","level":"#.utf8)
-        appendQuoted(level, to: &line)
+        JSONText.appendQuoted(level, to: &line)
         line.append(contentsOf: #","logger":"#.utf8)
-        appendQuoted(label, to: &line)
+        JSONText.appendQuoted(label, to: &line)
         line.append(contentsOf: #","message":"#.utf8)
-        appendQuoted(message, to: &line)
+        JSONText.appendQuoted(message, to: &line)
         line.append(contentsOf: #","request_id":"#.utf8)
-        if let requestID { appendQuoted(requestID, to: &line) } else { line.append(contentsOf: "null".utf8) }
-        for key in fields.keys.sorted() {
+        if let requestID { JSONText.appendQuoted(requestID, to: &line) } else { line.append(contentsOf: "null".utf8) }
+        for field in fields {
             line.append(UInt8(ascii: ","))
-            appendQuoted(key, to: &line)
+            JSONText.appendQuoted(field.key, to: &line)
             line.append(UInt8(ascii: ":"))
-            appendQuoted(fields[key]!, to: &line)
+            JSONText.appendQuoted(field.value, to: &line)
         }
         line.append(contentsOf: "}\n".utf8)
         return line
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    static func appendQuoted(_ text: String, to line: inout [UInt8]) {
-        line.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): line.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): line.append(contentsOf: #"\\"#.utf8)
-            case UInt8(ascii: "\n"): line.append(contentsOf: #"\n"#.utf8)
-            case UInt8(ascii: "\r"): line.append(contentsOf: #"\r"#.utf8)
-            case UInt8(ascii: "\t"): line.append(contentsOf: #"\t"#.utf8)
-            case 0..<0x20:
-                line.append(contentsOf: #"\u00"#.utf8)
-                line.append(hexDigits[Int(byte >> 4)])
-                line.append(hexDigits[Int(byte & 0x0f)])
-            default: line.append(byte)
-            }
-        }
-        line.append(UInt8(ascii: "\""))
     }
 }
 

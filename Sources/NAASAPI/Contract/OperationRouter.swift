@@ -60,11 +60,12 @@ struct OperationRouter {
         } catch {
             response = ErrorMiddleware.render(error, context: context, logger: logger)
         }
-        if let limit = context.rateLimit, response.headers[.rateLimitLimit] == nil {
+        if let limit = context.rateLimit, !response.headers.contains(.rateLimitLimit) {
             response.headers.append(contentsOf: limit.headers)
         }
         if route.surface.isDeprecated, let successor = operation.successorPath {
-            let target = RouteTemplate.fill(successor, with: RouteTemplate.match(route.path, request.uri.path) ?? [:])
+            let target = successor.utf8.contains(UInt8(ascii: "{"))
+                ? RouteTemplate.fill(successor, with: RouteTemplate.match(route.path, request.uri.path) ?? [:]) : successor
             response.headers.append(HTTPField(name: .link, value: DeprecationHeaders.link(target, relation: "successor-version")))
         }
         metrics.record(operation: operation.id, surface: route.surface, microversion: context.microversion)
