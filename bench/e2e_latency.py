@@ -22,6 +22,11 @@ set up, run, close) and a warm one, which runs on the idle session the
 previous warm job left, in alternating order. The summary is the warm
 jobs'; the cold ones' median is printed beside it.
 
+Requests go through loopback_client.py (http.client, keep-alive): through
+requests the client's own Python would be a third of a warm job's time.
+The warm run also prints the floor under a waited job, two bare HTTPS
+round trips on the same connection (`two_bare_requests_p50_ms`).
+
 Prints one JSON line (see stats.py) plus the server's own split of the
 median job: queue wait (enqueued -> started) and run (started -> ended).
 """
@@ -32,9 +37,7 @@ import sys
 import time
 from datetime import datetime
 
-import requests
-import urllib3
-
+from loopback_client import LoopbackClient
 from stats import summary
 
 EXPECTED = "Cisco IOS Software"
@@ -62,16 +65,20 @@ def stamp(text):
     return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp() if text else None
 
 
+def submitted_id(http, route, body, headers):
+    status, answer, text = http.post(route, body, headers=headers)
+    if status != 202:
+        sys.exit(f"submit answered {status}: {text[:300]}")
+    return answer["job_id"]
+
+
 def one_job(http, args, body, structured=False):
-    route = f"{args.url}/v2/send-command-structured" if structured else f"{args.url}/v1/send_command"
+    route = "/v2/send-command-structured" if structured else "/v1/send_command"
     headers = {"NAAS-API-Version": STRUCTURED_VERSION} if structured else {}
     started = time.perf_counter()
-    submitted = http.post(route, json=body, headers=headers)
-    if submitted.status_code != 202:
-        sys.exit(f"submit answered {submitted.status_code}: {submitted.text[:300]}")
-    job_id = submitted.json()["job_id"]
+    job_id = submitted_id(http, route, body, headers)
     while True:
-        job = http.get(f"{route}/{job_id}", headers=headers).json()
+        job = http.get(f"{route}/{job_id}", headers=headers)[1]
         if job["status"] not in ("queued", "started"):
             elapsed_ms = (time.perf_counter() - started) * 1000
             break
@@ -104,14 +111,9 @@ def server_split(jobs):
 
 def main():
     args = parse_args()
-    urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
-    http = requests.Session()
-    http.verify = False  # naas serves a self-signed certificate
-    # Otherwise REQUESTS_CA_BUNDLE overrides verify=False, and a proxy from
-    # the environment could sit between the client and loopback.
-    http.trust_env = False
-    http.auth = (args.user, args.password)
-    http.get(f"{args.url}/healthcheck").raise_for_status()
+    http = LoopbackClient(args.url, args.user, args.password)
+    if http.get("/healthcheck")[0] != 200:
+        sys.exit("the server is not healthy")
     body = {"host": "127.0.0.1", "port": args.device_port, "platform": "cisco_ios", "commands": [COMMAND]}
     if args.structured:
         result = paired_run(http, args, body)
@@ -145,15 +147,23 @@ def waited_job(http, args, body):
     """One v2 job, its result read with ?wait= so it answers the moment the job ends."""
     headers = {"NAAS-API-Version": REUSE_VERSION}
     started = time.perf_counter()
-    submitted = http.post(f"{args.url}/v2/send-command", json=body, headers=headers)
-    if submitted.status_code != 202:
-        sys.exit(f"submit answered {submitted.status_code}: {submitted.text[:300]}")
-    job_id = submitted.json()["job_id"]
-    job = http.get(f"{args.url}/v2/send-command/{job_id}", params={"wait": 30}, headers=headers).json()
+    job_id = submitted_id(http, "/v2/send-command", body, headers)
+    job = http.get(f"/v2/send-command/{job_id}", params={"wait": 30}, headers=headers)[1]
     elapsed_ms = (time.perf_counter() - started) * 1000
     if job["status"] != "finished" or job.get("error_code") or not answered(job, False):
         sys.exit(f"job {job_id} did not return {EXPECTED!r}: {json.dumps(job)[:500]}")
     return elapsed_ms, job
+
+
+def bare_pair_p50(http, count):
+    """The floor under a waited job: two unauthenticated round trips (a job's submission and its result read)."""
+    samples = []
+    for _ in range(max(count, 20)):
+        started = time.perf_counter()
+        http.get("/healthcheck")
+        http.get("/healthcheck")
+        samples.append((time.perf_counter() - started) * 1000)
+    return round(statistics.median(samples), 3)
 
 
 def warm_cold_run(http, args, body):
@@ -168,6 +178,7 @@ def warm_cold_run(http, args, body):
     result = summary("naas_end_to_end_warm", [elapsed for elapsed, _ in warm])
     result.update(server_split([job for _, job in warm]))
     result["cold_p50_ms"] = round(statistics.median(elapsed for elapsed, _ in cold), 3)
+    result["two_bare_requests_p50_ms"] = bare_pair_p50(http, args.count)
     cold_split = server_split([job for _, job in cold])
     if cold_split:
         result["cold_server_run_p50_ms"] = cold_split["server_run_p50_ms"]

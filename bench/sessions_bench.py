@@ -18,11 +18,8 @@ Counts only jobs that finished without error; any other outcome fails the
 run. Prints one JSON object.
 """
 import argparse
-import base64
-import http.client
 import json
 import os
-import ssl
 import subprocess
 import sys
 import tempfile
@@ -34,6 +31,7 @@ from pathlib import Path
 import requests
 import urllib3
 
+from loopback_client import LoopbackClient
 from fleet_bench import SIM_PASSWORD, SIM_USER, Processes, serve, start_simulator
 
 urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
@@ -74,24 +72,17 @@ def run_jobs(url, ports):
     session.mount("https://", requests.adapters.HTTPAdapter(pool_connections=16, pool_maxsize=16))
     auth = (SIM_USER, SIM_PASSWORD)
 
-    # One keep-alive connection per client thread, spoken with http.client: requests' own
-    # overhead per call (~1 ms of Python) would make the client, not the server, set the pace.
+    # One keep-alive connection per client thread (see loopback_client.py for why not requests).
     local = threading.local()
-    host, port_text = url.removeprefix("https://").split(":")
-    context = ssl._create_unverified_context()
-    authorization = "Basic " + base64.b64encode(f"{SIM_USER}:{SIM_PASSWORD}".encode()).decode()
 
     def submit(port):
-        if not hasattr(local, "connection"):
-            local.connection = http.client.HTTPSConnection(host, int(port_text), context=context, timeout=60)
-        body = json.dumps({"host": "127.0.0.1", "port": port, "platform": "cisco_ios", "commands": ["show version"]})
-        local.connection.request("POST", "/v1/send_command", body=body, headers={
-            "Content-Type": "application/json", "Authorization": authorization})
-        response = local.connection.getresponse()
-        text = response.read()
-        if response.status != 202:
-            raise RuntimeError(f"submission answered {response.status}: {text[:200]!r}")
-        return json.loads(text)["job_id"]
+        if not hasattr(local, "client"):
+            local.client = LoopbackClient(url, SIM_USER, SIM_PASSWORD)
+        body = {"host": "127.0.0.1", "port": port, "platform": "cisco_ios", "commands": ["show version"]}
+        status, answer, text = local.client.post("/v1/send_command", body)
+        if status != 202:
+            raise RuntimeError(f"submission answered {status}: {text[:200]}")
+        return answer["job_id"]
 
     started = time.perf_counter()
     with ThreadPoolExecutor(CLIENT_THREADS) as pool:

@@ -94,8 +94,13 @@ public struct JSONObjectWriter {
     }
 
     public mutating func add(_ key: String, object: JSONObjectWriter) {
+        addRaw(key, object.finished)
+    }
+
+    /// A field whose value is JSON text already written.
+    public mutating func addRaw(_ key: String, _ json: [UInt8]) {
         addKey(key)
-        bytes.append(contentsOf: object.finished)
+        bytes.append(contentsOf: json)
     }
 
     /// The object's text, closing brace included.

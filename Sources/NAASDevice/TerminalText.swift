@@ -20,9 +20,31 @@ public enum TerminalText {
 
     /// Escape-free text with `\n` line breaks; redrawn lines rendered.
     public static func clean(_ raw: String) -> String {
-        let unified = raw.replacingOccurrences(of: "\r\r\n", with: "\n").replacingOccurrences(of: "\r\n", with: "\n")
-        guard unified.contains(where: { $0 == "\r" || $0 == "\u{8}" || $0 == "\u{1B}" }) else { return unified }
-        return unified.split(separator: "\n", omittingEmptySubsequences: false).map(screenLine).joined(separator: "\n")
+        // Byte passes rather than Foundation's replacingOccurrences, which cost a warm job a tenth of its time.
+        let unified = replacingLineBreak([0x0D, 0x0A], in: replacingLineBreak([0x0D, 0x0D, 0x0A], in: Array(raw.utf8)))
+        guard unified.contains(where: { $0 == 0x0D || $0 == 0x08 || $0 == 0x1B }) else {
+            return String(decoding: unified, as: UTF8.self)
+        }
+        return String(decoding: unified, as: UTF8.self)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(screenLine).joined(separator: "\n")
+    }
+
+    /// `bytes` with every non-overlapping `pattern`, leftmost first, replaced by a line feed.
+    private static func replacingLineBreak(_ pattern: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0x0D) else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == pattern[0], bytes.count - index >= pattern.count, bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                result.append(0x0A)
+                index += pattern.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return result
     }
 
     /// One line as the screen shows it: carriage returns and backspaces move
@@ -121,13 +143,20 @@ public enum TerminalText {
     /// A command's output as the device printed it, minus the echoed command
     /// line at the top and the prompt line at the bottom.
     public static func commandOutput(_ raw: String, command: String, stripPrompt: Bool = true) -> String {
-        var lines = clean(raw).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if let first = lines.first, first.trimmingCharacters(in: .whitespaces).hasSuffix(command.trimmingCharacters(in: .whitespaces)) {
+        var lines = clean(raw).split(separator: "\n", omittingEmptySubsequences: false)
+        if let first = lines.first, trimmingBlanks(first).hasSuffix(trimmingBlanks(command[...])) {
             lines.removeFirst()
         }
         if stripPrompt, !lines.isEmpty {
             lines.removeLast()
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Without leading and trailing spaces and tabs (what `CharacterSet.whitespaces` holds), without Foundation.
+    private static func trimmingBlanks(_ text: Substring) -> Substring {
+        let isBlank = { (character: Character) in character.isWhitespace && !character.isNewline }
+        guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return text[first...last]
     }
 }

@@ -7,6 +7,16 @@ import Testing
         #expect(TerminalText.commandOutput(raw, command: "show clock") == "*10:00:00.000 UTC Wed Nov 25 2026")
     }
 
+    @Test func lineBreaksBecomeLineFeedsAsTheDoubledCarriageReturnFormComesFirst() {
+        #expect(TerminalText.clean("a\r\r\r\nb\r\nc\r\r\nd\n") == "a\nb\nc\nd\n")
+        #expect(TerminalText.clean("ünï\r\n✓") == "ünï\n✓")
+        #expect(TerminalText.clean("no breaks") == "no breaks")
+    }
+
+    @Test func theEchoIsRecognisedDespiteBlanksAroundIt() {
+        #expect(TerminalText.commandOutput(" \tshow clock \r\n10:00\r\nsw1#", command: "show clock\t") == "10:00")
+    }
+
     @Test func keepsBlankLinesInsideOutput() {
         let raw = "show x\r\nline 1\r\n\r\nline 3\r\nsw1#"
         #expect(TerminalText.commandOutput(raw, command: "show x") == "line 1\n\nline 3")

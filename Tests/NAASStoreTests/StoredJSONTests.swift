@@ -39,4 +39,14 @@ import Testing
         #expect(JobTags.decode(stored) == ["zone": "b", "change": "CHG-1/\"x\""])
         #expect(JobTags.encode([:]) == nil)
     }
+
+    @Test(arguments: [
+        JobOutput.commands([CommandOutput(command: "show ver", output: "IOS \"15\"\n\tline\\2 ✓"), CommandOutput(command: "show clock", output: "")]),
+        JobOutput.commands([CommandOutput(command: "show version", output: "Junos")], detectedPlatform: "juniper_junos"),
+        JobOutput.config("conf t\nhostname \"edge\"\r\nend\u{07}"),
+    ])
+    func outputsReadBackAsTheyWereStored(_ output: JobOutput) throws {
+        let kind: JobKind = if case .config = output { .config } else { .command }
+        #expect(try JobOutputCoding.decode(try JobOutputCoding.encode(output), kind: kind) == output)
+    }
 }
