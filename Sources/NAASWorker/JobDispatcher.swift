@@ -140,6 +140,8 @@ public final class JobDispatcher: Service {
         storeWakeups.cancel()
         leaseRenewal.cancel()
         heartbeat.cancel()
+        // Idle sessions end with a goodbye to their devices, not a dropped connection.
+        await runner.sessions.closeAll()
         try? await store.removeWorker(id: registration.id)
         // A parse abandoned at the end of the grace may still hold its thread: do not wait for it.
         parsingThreads.shutdownGracefully { _ in }
