@@ -76,12 +76,9 @@ struct JobReuse: Sendable {
     }
 
     /// The dedup key of a job: the same caller, context, device, login and work give the same key.
-    func dedupKey(owner: String, context: String, spec: JobSpec, credentials: Credentials) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let work = String(decoding: try encoder.encode(spec), as: UTF8.self)
-        return store.fingerprint(of: [
-            "dedup", owner, context, credentials.username, credentials.password, credentials.enableSecret ?? "", work,
+    func dedupKey(owner: String, context: String, spec: JobSpec, credentials: Credentials) -> String {
+        store.fingerprint(of: [
+            "dedup", owner, context, credentials.username, credentials.password, credentials.enableSecret ?? "", spec.storedJSON,
         ])
     }
 

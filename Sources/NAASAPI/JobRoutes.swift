@@ -63,7 +63,7 @@ struct JobRoutes: Sendable {
                 }
             }
             if deduplicates {
-                admission.dedupKey = try reuse.dedupKey(
+                admission.dedupKey = reuse.dedupKey(
                     owner: principal.owner, context: admission.context, spec: parsed.spec, credentials: credentials)
             }
             let deviceLimit: RateLimitStatus?

@@ -60,27 +60,25 @@ public struct JSONObjectWriter {
     }
 
     public mutating func add(_ key: String, _ value: String?) {
-        guard let value else { return }
-        addKey(key)
-        JSONText.appendQuoted(value, to: &bytes)
+        add(key, value) { JSONText.appendQuoted($0, to: &$1) }
     }
 
     public mutating func add(_ key: String, _ value: Int?) {
-        guard let value else { return }
-        addKey(key)
-        bytes.append(contentsOf: String(value).utf8)
+        add(key, value) { $1.append(contentsOf: String($0).utf8) }
     }
 
     public mutating func add(_ key: String, _ value: Double?) {
-        guard let value else { return }
-        addKey(key)
-        JSONText.append(value, to: &bytes)
+        add(key, value) { JSONText.append($0, to: &$1) }
     }
 
     public mutating func add(_ key: String, _ value: Bool?) {
+        add(key, value) { $1.append(contentsOf: ($0 ? "true" : "false").utf8) }
+    }
+
+    private mutating func add<Value>(_ key: String, _ value: Value?, _ write: (Value, inout [UInt8]) -> Void) {
         guard let value else { return }
         addKey(key)
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        write(value, &bytes)
     }
 
     public mutating func add(_ key: String, _ values: [String]) {

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import NAASCore
 
 /// Fingerprints of credentials and login names, salted with a random value
 /// kept in the store: every process sharing the store computes the same ones,
@@ -42,12 +43,6 @@ struct SaltedFingerprints: Sendable {
     }
 
     static func hex(_ digest: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        for byte in digest {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        HexText.lowercase(digest)
     }
 }

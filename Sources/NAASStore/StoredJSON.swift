@@ -5,7 +5,8 @@ import NAASCore
 // written by hand because the submission path pays for it on every job.
 
 extension JobSpec {
-    var storedJSON: String {
+    /// The spec as stored; equal specs give equal text (the fields in a fixed order), so it also fingerprints the work.
+    public var storedJSON: String {
         var target = JSONObjectWriter(capacity: 64)
         target.add("host", self.target.host)
         target.add("port", self.target.port)

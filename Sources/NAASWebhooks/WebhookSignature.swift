@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import NAASCore
 
 /// The signature of a delivery: HMAC-SHA256 with the job's `webhook_secret`
 /// over the timestamp, a dot and the exact bytes of the body sent. A receiver
@@ -13,6 +14,6 @@ public enum WebhookSignature {
         var message = Array("\(timestamp).".utf8)
         message.append(contentsOf: body)
         let digest = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Array(secret.utf8)))
-        return "t=\(timestamp),v1=" + digest.map { String(format: "%02x", $0) }.joined()
+        return "t=\(timestamp),v1=" + HexText.lowercase(digest)
     }
 }

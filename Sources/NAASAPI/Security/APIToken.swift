@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import NAASCore
 
 /// API-key tokens: 256 random bits behind a recognisable prefix, stored
 /// only as their SHA-256.
@@ -33,7 +34,7 @@ enum APIToken {
     }
 
     private static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
+        HexText.lowercase(bytes)
     }
 }
 
