@@ -3,6 +3,8 @@ import Foundation
 /// Checks that a device address is an IPv4 or IPv6 literal or an RFC 1123 host name.
 enum HostAddress {
     static func isValid(_ host: String) -> Bool {
+        // inet_pton reads a C string: text after a NUL would pass unseen.
+        guard !host.utf8.contains(0) else { return false }
         if isIPv4(host) || isIPv6(host) { return true }
         return isHostName(host)
     }

@@ -48,12 +48,6 @@ struct JSONLogHandler: LogHandler {
         return "\(value)"
     }
 
-    /// One log line, newline included.
-    static func line(level: String, label: String, message: String, requestID: String? = nil, fields: [String: String]) -> [UInt8] {
-        line(level: level, label: label, message: message, requestID: requestID,
-             sortedFields: fields.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) })
-    }
-
     /// One log line, newline included; `sortedFields` in key order, so equal events give equal lines.
     static func line(
         level: String, label: String, message: String, requestID: String?, sortedFields fields: [(key: String, value: String)]

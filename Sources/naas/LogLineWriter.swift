@@ -71,7 +71,7 @@ final class LogLineWriter: @unchecked Sendable {
             if lost > 0 {
                 write(JSONLogHandler.line(
                     level: "WARNING", label: "naas", message: "log lines dropped: the output was not being read",
-                    fields: ["dropped": "\(lost)"]))
+                    requestID: nil, sortedFields: [("dropped", "\(lost)")]))
             }
             write(batch)
             batch.removeAll(keepingCapacity: true)

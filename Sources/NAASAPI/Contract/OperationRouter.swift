@@ -64,8 +64,7 @@ struct OperationRouter {
             response.headers.append(contentsOf: limit.headers)
         }
         if route.surface.isDeprecated, let successor = operation.successorPath {
-            let target = successor.utf8.contains(UInt8(ascii: "{"))
-                ? RouteTemplate.fill(successor, with: RouteTemplate.match(route.path, request.uri.path) ?? [:]) : successor
+            let target = RouteTemplate.carry(request.uri.path, matching: route.path, into: successor)
             response.headers.append(HTTPField(name: .link, value: DeprecationHeaders.link(target, relation: "successor-version")))
         }
         metrics.record(operation: operation.id, surface: route.surface, microversion: context.microversion)

@@ -16,6 +16,13 @@ enum RouteTemplate {
         return parameters
     }
 
+    /// `target` filled with the parameters `path` gives `template`; a target without
+    /// parameters (most successors) is returned as it is, without matching.
+    static func carry(_ path: String, matching template: String, into target: String) -> String {
+        guard target.utf8.contains(UInt8(ascii: "{")) else { return target }
+        return fill(target, with: match(template, path) ?? [:])
+    }
+
     static func fill(_ template: String, with parameters: [String: String]) -> String {
         var result = template
         for (name, value) in parameters { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
