@@ -232,7 +232,8 @@ final class SSHConnection: DeviceTransport {
             }
             if count == SSH_EOF || ssh_channel_is_eof(channel) != 0 || ssh_channel_is_closed(channel) != 0 { return nil }
             if count == SSH_ERROR { throw DeviceFailure(.sshError, "Reading from the device failed: \(lastError)") }
-            guard await waitForSocket(until: deadline) else { return [] }
+            // The read above has polled the socket already: a caller that will not wait is answered now.
+            guard milliseconds > 0, await waitForSocket(until: deadline) else { return [] }
         }
     }
 }

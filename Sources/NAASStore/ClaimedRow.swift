@@ -5,10 +5,31 @@ extension CredentialVault {
     /// A claimed job's row as a worker receives it: its spec decoded and its
     /// credentials opened. Both stores hand claims out this way.
     func claimedJob(id: String, submittedBy: String?, specJSON: String, sealed: Data?) throws -> ClaimedJob {
-        let spec = try JSONDecoder().decode(JobSpec.self, from: Data(specJSON.utf8))
+        try claimedJob(id: id, submittedBy: submittedBy, spec: try JobSpec(storedJSON: specJSON), sealed: sealed, circuit: nil)
+    }
+
+    func claimedJob(id: String, submittedBy: String?, spec: JobSpec, sealed: Data?, circuit: CircuitGate?) throws -> ClaimedJob {
         guard let sealed else {
             throw StoreError.undecryptableCredentials(id)
         }
-        return ClaimedJob(id: id, submittedBy: submittedBy, spec: spec, credentials: try open(sealed, jobID: id))
+        return ClaimedJob(id: id, submittedBy: submittedBy, spec: spec, credentials: try open(sealed, jobID: id), circuit: circuit)
+    }
+}
+
+/// The columns of a row the SQLite store just claimed, and what its claim
+/// transaction learnt of it besides.
+struct ClaimedRow: Sendable {
+    let id: String
+    let submittedBy: String?
+    let specJSON: String
+    let sealed: Data?
+    /// The decoded spec and its device's circuit, when the claim looked.
+    var decoded: (spec: JobSpec, circuit: CircuitGate)?
+
+    func job(opening vault: CredentialVault) throws -> ClaimedJob {
+        guard let decoded else {
+            return try vault.claimedJob(id: id, submittedBy: submittedBy, specJSON: specJSON, sealed: sealed)
+        }
+        return try vault.claimedJob(id: id, submittedBy: submittedBy, spec: decoded.spec, sealed: sealed, circuit: decoded.circuit)
     }
 }

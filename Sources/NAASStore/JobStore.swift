@@ -12,7 +12,8 @@ public protocol JobStore: Sendable {
     /// Atomically moves the oldest queued job of one of `contexts` (any, when
     /// nil) to `started` and hands it to one caller, never to two. With a
     /// lease, the job is held for that worker until the lease lapses; without
-    /// one, until it ends (for a store that one process owns).
+    /// one, until it ends (for a store that one process owns). A store may
+    /// read the job's device circuit in the same transaction (`ClaimedJob.circuit`).
     func claimNext(contexts: Set<String>?, lease: JobLease?) async throws -> ClaimedJob?
 
     /// Extends to `until` the leases of those of `jobs` that are started and held by `worker`;
@@ -170,6 +171,9 @@ public struct ClaimedJob: Sendable {
     public let submittedBy: String?
     public let spec: JobSpec
     public let credentials: Credentials
+    /// The device's circuit breaker as the claim's own transaction found it;
+    /// nil when the store leaves that to `circuitGate(device:at:)`.
+    public let circuit: CircuitGate?
 }
 
 /// The answer to a cancel request.

@@ -14,7 +14,7 @@ enum JobTags {
     /// The device of a stored spec, for listings that show it without decoding the rest of the job.
     static func target(ofSpec spec: String?) -> DeviceTarget? {
         guard let spec else { return nil }
-        return try? JSONDecoder().decode(JobSpec.self, from: Data(spec.utf8)).target
+        return try? JobSpec(storedJSON: spec).target
     }
 
     static func decode(_ stored: String?) -> [String: String] {

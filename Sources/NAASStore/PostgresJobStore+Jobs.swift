@@ -88,7 +88,7 @@ extension PostgresJobStore: JobStore {
             guard let row = ended.first else { return [] }
             try await connection.query("SELECT pg_notify(\(PostgresQueueListener.channel), \(PostgresQueueListener.jobPayload(id)))", logger: logger)
             let (specJSON, loginSubject) = try row.decode((String, String?).self)
-            let spec = try JSONDecoder().decode(JobSpec.self, from: Data(specJSON.utf8))
+            let spec = try JobSpec(storedJSON: specJSON)
             return try await recordProtection(outcome, device: spec.target.address, loginSubject: loginSubject, now: now, connection)
         }
         // Only now is a new lockout committed, so only now may the snapshot be read again.

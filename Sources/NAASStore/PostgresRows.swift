@@ -9,7 +9,7 @@ enum PostgresRows {
     static func record(_ row: PostgresRow) throws -> JobRecord {
         let (id, owner, context, specJSON, status, outputJSON, error, errorCode, createdAt, startedAt, endedAt, tags) = try row.decode(
             (String, String, String, String, String, String?, String?, String?, Double, Double?, Double?, String?).self)
-        let spec = try JSONDecoder().decode(JobSpec.self, from: Data(specJSON.utf8))
+        let spec = try JobSpec(storedJSON: specJSON)
         return JobRecord(
             id: id, owner: owner, context: context, spec: spec, status: JobStatus(rawValue: status) ?? .failed,
             output: try outputJSON.map { try JobOutputCoding.decode($0, kind: spec.kind) }, error: error,

@@ -14,18 +14,22 @@ extension SQLiteJobStore: ProtectionStore {
         guard known else { return .closed }
         let timeout = protection.circuitTimeout
         let clock = now.timeIntervalSince1970
-        return try await pool.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT state, failures, retry_at FROM circuits WHERE device = ?", arguments: [device]),
-                  (row["state"] as String) != "closed"
-            else { return .closed }
-            let retryAt: Double = row["retry_at"] ?? 0
-            if retryAt > clock {
-                return .open(retryAt: Date(timeIntervalSince1970: retryAt), failures: row["failures"])
-            }
-            // Half-open: this job probes; the next one waits for its verdict (or for another timeout, if the probe is lost).
-            try db.execute(sql: "UPDATE circuits SET state = 'half_open', retry_at = ? WHERE device = ?", arguments: [clock + timeout, device])
-            return .probe
+        return try await pool.write { db in try Self.circuitGate(device: device, at: clock, timeout: timeout, db) }
+    }
+
+    /// The gate of `device`, in a write transaction: a circuit whose timeout passed turns half-open.
+    static func circuitGate(device: String, at clock: Double, timeout: TimeInterval, _ db: Database) throws -> CircuitGate {
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT state, failures, retry_at FROM circuits WHERE device = ?"), arguments: [device]),
+              (row["state"] as String) != "closed"
+        else { return .closed }
+        let retryAt: Double = row["retry_at"] ?? 0
+        if retryAt > clock {
+            return .open(retryAt: Date(timeIntervalSince1970: retryAt), failures: row["failures"])
         }
+        // Half-open: this job probes; the next one waits for its verdict (or for another timeout, if the probe is lost).
+        try db.execute(sql: "UPDATE circuits SET state = 'half_open', retry_at = ? WHERE device = ?", arguments: [clock + timeout, device])
+        return .probe
     }
 
     public func lockedUntil(_ scope: LockoutScope, subject: String, at now: Date) async throws -> Date? {

@@ -151,17 +151,26 @@ public final class SQLiteJobStore: JobStore {
         }
         let claimArguments = arguments
         let claimFilter = contextFilter
-        // Rows are not Sendable: copy the columns out inside the database closure.
-        let claimed = try await pool.write { db -> (id: String, submittedBy: String?, spec: String, sealed: Data?)? in
-            try Row.fetchOne(db.cachedStatement(sql: """
+        let circuits = protection.circuitThreshold > 0 ? protection.circuitTimeout : nil
+        let claimed = try await pool.write { db -> ClaimedRow? in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 UPDATE jobs SET status = 'started', started_at = ?, worker = ?, lease_expires_at = ?
                 WHERE seq = (SELECT seq FROM jobs WHERE status = 'queued'\(claimFilter) ORDER BY seq LIMIT 1)
                 RETURNING id, submitted_by, spec, credentials
-                """), arguments: claimArguments).map { row in (row["id"], row["submitted_by"], row["spec"], row["credentials"]) }
+                """), arguments: claimArguments)
+            else { return nil }
+            // Rows are not Sendable: the columns are copied out here.
+            var claimed = ClaimedRow(id: row["id"], submittedBy: row["submitted_by"], specJSON: row["spec"], sealed: row["credentials"])
+            // The device's circuit is read in the claim's transaction, saving the worker a trip to the store.
+            // A spec that does not decode is left for the worker to report, as before: it must not undo the claim.
+            if let timeout = circuits, let spec = try? JobSpec(storedJSON: claimed.specJSON) {
+                claimed.decoded = (spec, try Self.circuitGate(device: spec.target.address, at: now, timeout: timeout, db))
+            }
+            return claimed
         }
-        guard let (id, submittedBy, specJSON, sealedCredentials) = claimed else { return nil }
-        jobEvents.announce(id)
-        return try vault.claimedJob(id: id, submittedBy: submittedBy, specJSON: specJSON, sealed: sealedCredentials)
+        guard let claimed else { return nil }
+        jobEvents.announce(claimed.id)
+        return try claimed.job(opening: vault)
     }
 
     @discardableResult
@@ -178,7 +187,7 @@ public final class SQLiteJobStore: JobStore {
                     ending.status.rawValue, ending.output, ending.error, ending.errorCode, now, now + ending.retention, id,
                 ])
             guard let ended else { return nil }
-            let spec = try JSONDecoder().decode(JobSpec.self, from: Data((ended["spec"] as String).utf8))
+            let spec = try JobSpec(storedJSON: ended["spec"])
             return try recordProtection(
                 outcome, device: spec.target.address, loginSubject: ended["login_subject"], now: now, db)
         }
@@ -320,7 +329,7 @@ public final class SQLiteJobStore: JobStore {
     }
 
     private static func record(_ row: Row) throws -> JobRecord {
-        let spec = try JSONDecoder().decode(JobSpec.self, from: Data((row["spec"] as String).utf8))
+        let spec = try JobSpec(storedJSON: row["spec"])
         let output = try (row["output"] as String?).map { try JobOutputCoding.decode($0, kind: spec.kind) }
         return JobRecord(
             id: row["id"], owner: row["owner"], context: row["context"], spec: spec,

@@ -1,3 +1,4 @@
+import Foundation
 import NAASCore
 
 // The stored forms of a job's spec and login: the JSON that their `Codable`
@@ -23,6 +24,11 @@ extension JobSpec {
         spec.add("textfsmTemplate", textfsmTemplate)
         spec.add("reuseSession", reuseSession)
         return String(decoding: spec.finished, as: UTF8.self)
+    }
+
+    /// A spec read back from its stored text.
+    init(storedJSON: String) throws {
+        self = try JSONDecoder().decode(JobSpec.self, from: Data(storedJSON.utf8))
     }
 }
 

@@ -243,15 +243,20 @@ public final class JobDispatcher: Service {
     /// How long one attempt against the store may take before it is tried again.
     static let storeAttemptLimit: Duration = .seconds(10)
 
-    /// Runs the job on the device layer, unless the device's circuit is open.
+    /// Runs the job on the device layer, unless the device's circuit is open
+    /// (as the claim found it, or else as the store answers now).
     ///
     /// A job claimed just before the database went away waits for it to
     /// return to check the circuit, rather than failing a job that never ran.
     private func run(_ job: ClaimedJob, log: Logger) async -> JobOutcome {
         let device = job.spec.target.address
-        guard let gate = await patiently("checking the device's circuit breaker", log: log, { [store] in
-            try await store.circuitGate(device: device, at: Date())
-        }) else {
+        var gate = job.circuit
+        if gate == nil {
+            gate = await patiently("checking the device's circuit breaker", log: log) { [store] in
+                try await store.circuitGate(device: device, at: Date())
+            }
+        }
+        guard let gate else {
             return .crashed("The store could not be reached for \(Self.storePatience.components.seconds) s to check the device's "
                 + "circuit breaker, so the job did not run; submit it again.")
         }
