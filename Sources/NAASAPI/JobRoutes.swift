@@ -109,7 +109,8 @@ struct JobRoutes: Sendable {
             }
             var body = JobView.result(job, major: context.surface.major ?? .v2, route: route)
             if context.surface.major == .v2, let microversion = context.microversion, microversion >= APIContract.webhooksSince {
-                body = body.setting("webhook", WebhookView.state(try await store.webhookState(of: job.id)))
+                let webhook = job.hasWebhook == false ? nil : try await store.webhookState(of: job.id)
+                body = body.setting("webhook", WebhookView.state(webhook))
             }
             return .json(body)
         }

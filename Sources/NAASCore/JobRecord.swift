@@ -16,6 +16,9 @@ public struct JobRecord: Sendable, Equatable {
     public var endedAt: Date?
     /// The submitter's labels.
     public var tags: [String: String]
+    /// Whether a webhook was registered for the job, when the store read that
+    /// along with the job; nil when it did not (ask the store).
+    public var hasWebhook: Bool?
 
     public init(
         id: String, owner: String, context: String = "default", spec: JobSpec, status: JobStatus = .queued,

@@ -217,7 +217,10 @@ public final class SQLiteJobStore: JobStore {
 
     public func job(_ id: String) async throws -> JobRecord? {
         try await pool.read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM jobs WHERE id = ?"), arguments: [id]).map(Self.record)
+            // Whether a webhook exists comes along, so a result without one needs no second read.
+            try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT *, EXISTS (SELECT 1 FROM webhook_deliveries WHERE job_id = jobs.id) AS has_webhook FROM jobs WHERE id = ?
+                """), arguments: [id]).map(Self.record)
         }
     }
 
@@ -331,7 +334,7 @@ public final class SQLiteJobStore: JobStore {
     private static func record(_ row: Row) throws -> JobRecord {
         let spec = try JobSpec(storedJSON: row["spec"])
         let output = try (row["output"] as String?).map { try JobOutputCoding.decode($0, kind: spec.kind) }
-        return JobRecord(
+        var record = JobRecord(
             id: row["id"], owner: row["owner"], context: row["context"], spec: spec,
             status: JobStatus(rawValue: row["status"]) ?? .failed,
             output: output, error: row["error"],
@@ -340,6 +343,8 @@ public final class SQLiteJobStore: JobStore {
             startedAt: (row["started_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
             endedAt: (row["ended_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
             tags: JobTags.decode(row["tags"]))
+        if row.hasColumn("has_webhook") { record.hasWebhook = row["has_webhook"] }
+        return record
     }
 }
 

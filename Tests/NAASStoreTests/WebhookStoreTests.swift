@@ -13,6 +13,26 @@ import Testing
 
     private static let hook = WebhookRequest(url: "https://hooks.example.net/naas", secret: "whsec-7f3a", microversion: "2.13")
 
+    /// A job read from the embedded store says whether a webhook was registered, so a
+    /// result without one is answered without reading the deliveries; a store that
+    /// does not say leaves it nil, never false.
+    @Test(arguments: StoreEngine.all)
+    func aJobReadSaysWhetherItHasAWebhookOrLeavesItUnknown(_ engine: StoreEngine) async throws {
+        try await StoreFixture.with(engine) { fixture in
+            let hooked = Self.job(webhook: Self.hook)
+            let plain = Self.job(webhook: nil)
+            try await fixture.store.enqueue(hooked)
+            try await fixture.store.enqueue(plain)
+            let hookedRead = try #require(try await fixture.store.job(hooked.id)).hasWebhook
+            let plainRead = try #require(try await fixture.store.job(plain.id)).hasWebhook
+            if case .sqlite = engine {
+                #expect(hookedRead == true && plainRead == false)
+            } else {
+                #expect(hookedRead == nil && plainRead == nil)
+            }
+        }
+    }
+
     @Test(arguments: StoreEngine.all)
     func aDeliveryIsDueWhenItsJobEndsAndIsRetriedUntilDelivered(_ engine: StoreEngine) async throws {
         try await StoreFixture.with(engine) { fixture in
