@@ -9,12 +9,14 @@ public protocol JobStore: Sendable {
     /// `StoreError.duplicateOf` when the job has a dedup key that a queued or running job holds.
     func enqueue(_ job: NewJob) async throws
 
-    /// Atomically moves the oldest queued job of one of `contexts` (any, when
-    /// nil) to `started` and hands it to one caller, never to two. With a
-    /// lease, the job is held for that worker until the lease lapses; without
-    /// one, until it ends (for a store that one process owns). A store may
-    /// read the job's device circuit in the same transaction (`ClaimedJob.circuit`).
-    func claimNext(contexts: Set<String>?, lease: JobLease?) async throws -> ClaimedJob?
+    /// Atomically moves the oldest queued jobs of `contexts` (any, when nil),
+    /// up to `limit` of them, to `started` and hands them to one caller, never
+    /// to two; in queue order, fewer only when the queue holds fewer. With a
+    /// lease, the jobs are held for that worker until the lease lapses;
+    /// without one, until they end (for a store that one process owns). A
+    /// store may read each job's device circuit in the same transaction
+    /// (`ClaimedJob.circuit`).
+    func claim(upTo limit: Int, contexts: Set<String>?, lease: JobLease?) async throws -> [ClaimedJob]
 
     /// Extends to `until` the leases of those of `jobs` that are started and held by `worker`;
     /// returns their ids. Only the jobs a worker names are renewed: a claim whose answer was lost
@@ -77,6 +79,11 @@ public protocol JobStore: Sendable {
 }
 
 extension JobStore {
+    /// The oldest queued job of one of `contexts` (see `claim(upTo:contexts:lease:)`).
+    public func claimNext(contexts: Set<String>?, lease: JobLease?) async throws -> ClaimedJob? {
+        try await claim(upTo: 1, contexts: contexts, lease: lease).first
+    }
+
     /// The oldest queued job of one of `contexts`, held until it ends (no lease).
     public func claimNext(contexts: Set<String>?) async throws -> ClaimedJob? {
         try await claimNext(contexts: contexts, lease: nil)

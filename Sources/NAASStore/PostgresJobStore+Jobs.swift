@@ -48,29 +48,34 @@ extension PostgresJobStore: JobStore {
         return inserted
     }
 
-    public func claimNext(contexts: Set<String>?, lease: JobLease?) async throws -> ClaimedJob? {
-        if let contexts, contexts.isEmpty { return nil }
+    public func claim(upTo limit: Int, contexts: Set<String>?, lease: JobLease?) async throws -> [ClaimedJob] {
+        if let contexts, contexts.isEmpty { return [] }
+        guard limit > 0 else { return [] }
         let now = Date().timeIntervalSince1970
         let wanted = contexts.map { $0.sorted() }
         // SKIP LOCKED passes over the rows other claimers are taking: each job goes to one of them.
+        // ARRAY(...) runs the subquery once; as `seq IN (...)` the planner may run it again per row,
+        // and then LIMIT no longer bounds the claim.
         // The notification goes out with the commit: watchers of the job learn it started.
         let claimed = try await rows("""
             WITH claimed AS (
                 UPDATE jobs SET status = 'started', started_at = \(now), worker = \(lease?.worker),
                     lease_expires_at = \(lease.map { now + $0.duration })
-                WHERE seq = (
+                WHERE seq = ANY(ARRAY(
                     SELECT seq FROM jobs
                     WHERE status = 'queued' AND (\(wanted)::text[] IS NULL OR context = ANY(\(wanted)))
-                    ORDER BY seq LIMIT 1
+                    ORDER BY seq LIMIT \(limit)
                     FOR UPDATE SKIP LOCKED
-                ) AND status = 'queued'
-                RETURNING id, submitted_by, spec, credentials
+                )) AND status = 'queued'
+                RETURNING seq, id, submitted_by, spec, credentials
             )
             SELECT id, submitted_by, spec, credentials, \(unescaped: PostgresQueueListener.jobChangeNotice(idColumn: "id")) FROM claimed
+            ORDER BY seq
             """)
-        guard let row = claimed.first else { return nil }
-        let (id, submittedBy, specJSON, sealedCredentials) = try row.decode((String, String?, String, Data?).self)
-        return try vault.claimedJob(id: id, submittedBy: submittedBy, specJSON: specJSON, sealed: sealedCredentials)
+        return try claimed.map { row in
+            let (id, submittedBy, specJSON, sealedCredentials) = try row.decode((String, String?, String, Data?).self)
+            return try vault.claimedJob(id: id, submittedBy: submittedBy, specJSON: specJSON, sealed: sealedCredentials)
+        }
     }
 
     @discardableResult

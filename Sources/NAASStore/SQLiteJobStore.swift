@@ -139,38 +139,41 @@ public final class SQLiteJobStore: JobStore {
         wakeups.announce(job.context)
     }
 
-    public func claimNext(contexts: Set<String>?, lease: JobLease?) async throws -> ClaimedJob? {
+    public func claim(upTo limit: Int, contexts: Set<String>?, lease: JobLease?) async throws -> [ClaimedJob] {
+        guard limit > 0 else { return [] }
         let now = Date().timeIntervalSince1970
         var arguments: StatementArguments = [now, lease?.worker, lease.map { now + $0.duration }]
         var contextFilter = ""
         if let contexts {
-            guard !contexts.isEmpty else { return nil }
+            guard !contexts.isEmpty else { return [] }
             let condition = Self.contextCondition(contexts)
             contextFilter = " AND " + condition.sql
             arguments += condition.arguments
         }
+        arguments += [limit]
         let claimArguments = arguments
         let claimFilter = contextFilter
         let circuits = protection.circuitThreshold > 0 ? protection.circuitTimeout : nil
-        let claimed = try await pool.write { db -> ClaimedRow? in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+        let claimed = try await pool.write { db -> [ClaimedRow] in
+            // RETURNING follows no order: the rows are put back in queue order by seq.
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 UPDATE jobs SET status = 'started', started_at = ?, worker = ?, lease_expires_at = ?
-                WHERE seq = (SELECT seq FROM jobs WHERE status = 'queued'\(claimFilter) ORDER BY seq LIMIT 1)
-                RETURNING id, submitted_by, spec, credentials
-                """), arguments: claimArguments)
-            else { return nil }
+                WHERE seq IN (SELECT seq FROM jobs WHERE status = 'queued'\(claimFilter) ORDER BY seq LIMIT ?)
+                RETURNING seq, id, submitted_by, spec, credentials
+                """), arguments: claimArguments).sorted { ($0["seq"] as Int64) < ($1["seq"] as Int64) }
             // Rows are not Sendable: the columns are copied out here.
-            var claimed = ClaimedRow(id: row["id"], submittedBy: row["submitted_by"], specJSON: row["spec"], sealed: row["credentials"])
-            // The device's circuit is read in the claim's transaction, saving the worker a trip to the store.
-            // A spec that does not decode is left for the worker to report, as before: it must not undo the claim.
-            if let timeout = circuits, let spec = try? JobSpec(storedJSON: claimed.specJSON) {
-                claimed.decoded = (spec, try Self.circuitGate(device: spec.target.address, at: now, timeout: timeout, db))
+            return try rows.map { row in
+                var claimed = ClaimedRow(id: row["id"], submittedBy: row["submitted_by"], specJSON: row["spec"], sealed: row["credentials"])
+                // Each device's circuit is read in the claim's transaction, saving the worker a trip to the store.
+                // A spec that does not decode is left for the worker to report, as before: it must not undo the claim.
+                if let timeout = circuits, let spec = try? JobSpec(storedJSON: claimed.specJSON) {
+                    claimed.decoded = (spec, try Self.circuitGate(device: spec.target.address, at: now, timeout: timeout, db))
+                }
+                return claimed
             }
-            return claimed
         }
-        guard let claimed else { return nil }
-        jobEvents.announce(claimed.id)
-        return try claimed.job(opening: vault)
+        for row in claimed { jobEvents.announce(row.id) }
+        return try claimed.map { try $0.job(opening: vault) }
     }
 
     @discardableResult

@@ -30,7 +30,7 @@ public final class JobDispatcher: Service {
     private let pollInterval: Duration
     private let lease: TimeInterval
     private let shutdownGrace: Duration
-    private let active = Mutex(0)
+    private let slots = Mutex(Slots())
     /// The jobs this process claimed and has not yet recorded the end of: the leases it renews.
     private let held = Mutex(Set<String>())
     private let running = RunningJobs()
@@ -64,7 +64,13 @@ public final class JobDispatcher: Service {
     public static let defaultShutdownGrace: Duration = .seconds(30)
 
     public var snapshot: WorkerSnapshot {
-        WorkerSnapshot(capacity: capacity, active: active.withLock { $0 })
+        WorkerSnapshot(capacity: capacity, active: slots.withLock { $0.running })
+    }
+
+    /// The jobs running, and whether the dispatcher last stopped claiming with every slot taken.
+    private struct Slots {
+        var running = 0
+        var mayHaveLeftJobsQueued = false
     }
 
     /// Records this process's workers in the registry (none when capacity is 0).
@@ -153,29 +159,49 @@ public final class JobDispatcher: Service {
             + "It was not re-run because it may have partly completed; submit it again if needed."
     }
 
+    /// Claims queued jobs, many per trip to the store, until the queue is
+    /// empty or every slot is taken.
     private func claimWhileCapacity(group: inout DiscardingTaskGroup) async {
         guard !holding else { return }
-        while active.withLock({ $0 }) < capacity {
-            let claimed: ClaimedJob?
+        while true {
+            let room = slots.withLock { slots in
+                defer { slots.mayHaveLeftJobsQueued = slots.running >= capacity }
+                return capacity - slots.running
+            }
+            guard room > 0 else { return }
+            let wanted = min(room, Self.claimBatch)
+            let claimed: [ClaimedJob]
             do {
-                claimed = try await store.claimNext(
-                    contexts: registration.contexts, lease: JobLease(worker: registration.id, duration: lease))
+                claimed = try await store.claim(
+                    upTo: wanted, contexts: registration.contexts, lease: JobLease(worker: registration.id, duration: lease))
                 claimOutage.succeeded()
             } catch {
                 claimOutage.failed(error)
+                // The poll tries again; so does the end of each running job.
+                slots.withLock { $0.mayHaveLeftJobsQueued = true }
                 return
             }
-            guard let job = claimed else { return }
-            active.withLock { $0 += 1 }
-            held.withLock { _ = $0.insert(job.id) }
-            group.addTask {
-                await self.execute(job)
-                self.held.withLock { _ = $0.remove(job.id) }
-                self.active.withLock { $0 -= 1 }
-                self.signal.notify()
+            slots.withLock { $0.running += claimed.count }
+            for job in claimed {
+                held.withLock { _ = $0.insert(job.id) }
+                group.addTask {
+                    await self.execute(job)
+                    self.held.withLock { _ = $0.remove(job.id) }
+                    let lookAgain = self.slots.withLock { slots in
+                        slots.running -= 1
+                        return slots.mayHaveLeftJobsQueued
+                    }
+                    // A freed slot matters only if the last look left jobs queued; a job queued since wakes the dispatcher itself.
+                    if lookAgain { self.signal.notify() }
+                }
             }
+            // Fewer than asked: the queue is empty for now.
+            if claimed.count < wanted { return }
         }
     }
+
+    /// The most jobs one claim takes, so that a claim's transaction stays short.
+    static let claimBatch = 32
 
     private func execute(_ job: ClaimedJob) async {
         var log = logger
