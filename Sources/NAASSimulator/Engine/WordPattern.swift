@@ -70,12 +70,4 @@ extension String {
         if let begin = start { words.append(self[begin...]) }
         return words
     }
-
-    func filled(_ values: [String: String]) -> String {
-        var text = self
-        for (key, value) in values where text.contains("{\(key)}") {
-            text = text.replacing("{\(key)}", with: value)
-        }
-        return text
-    }
 }
