@@ -102,10 +102,15 @@ struct JobRoutes: Sendable {
 
     func result(_ route: JobView.ResultRoute) -> OperationHandler {
         { request, context in
-            var job = try await ownedJob(request, context)
+            var wait: (seconds: Int, changes: AsyncStream<Void>)?
             if context.surface.major == .v2, let microversion = context.microversion, microversion >= APIContract.jobStreamsSince,
                let seconds = try watcher.requestedWait(request.uri.queryParameters) {
-                job = try await watcher.ended(job, within: seconds)
+                // Watching starts before the read, so a change after it still wakes the wait and the job is read once.
+                wait = (seconds, store.laterChanges(of: try context.parameters.jobID()))
+            }
+            var job = try await ownedJob(request, context)
+            if let wait {
+                job = try await watcher.ended(job, within: wait.seconds, changes: wait.changes)
             }
             var body = JobView.result(job, major: context.surface.major ?? .v2, route: route)
             if context.surface.major == .v2, let microversion = context.microversion, microversion >= APIContract.webhooksSince {

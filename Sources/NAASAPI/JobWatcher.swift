@@ -27,9 +27,10 @@ struct JobWatcher: Sendable {
     }
 
     /// `job` once it has ended, or as it is after `seconds`; answers as soon as the store signals the end.
-    func ended(_ job: JobRecord, within seconds: Int) async throws -> JobRecord {
+    /// `changes` are the job's `laterChanges`, subscribed to before `job` was read.
+    func ended(_ job: JobRecord, within seconds: Int, changes: AsyncStream<Void>) async throws -> JobRecord {
         guard !job.status.isTerminal, seconds > 0 else { return job }
-        let watch = WatchTicks(changes: store.jobChanges(id: job.id), limit: .seconds(seconds))
+        let watch = WatchTicks(changes: changes, limit: .seconds(seconds))
         defer { watch.stop() }
         var latest = job
         for await tick in watch.ticks {

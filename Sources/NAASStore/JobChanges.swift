@@ -11,6 +11,10 @@ public protocol JobChanges: Sendable {
     /// tells of changes made by every process sharing the database.
     func jobChanges(id: String) -> AsyncStream<Void>
 
+    /// The same without the tick at the start: for a watcher that subscribes
+    /// first and then reads the job, so that any change after its read wakes it.
+    func laterChanges(of id: String) -> AsyncStream<Void>
+
     /// The same, for a change to any job.
     func anyJobChanges() -> AsyncStream<Void>
 }

@@ -48,6 +48,10 @@ extension PostgresJobStore: QueueWakeups, JobChanges {
         jobEvents.subscribe(keys: [id])
     }
 
+    public func laterChanges(of id: String) -> AsyncStream<Void> {
+        jobEvents.subscribe(keys: [id], tickingAtStart: false)
+    }
+
     public func anyJobChanges() -> AsyncStream<Void> {
         jobEvents.subscribe(keys: nil)
     }

@@ -39,7 +39,8 @@ final class WakeupBroadcast: Sendable {
 
     private let state = Mutex(State())
 
-    func subscribe(keys: Set<String>?) -> AsyncStream<Void> {
+    /// A stream of the wake-ups for `keys`; it yields once at once too, unless `tickingAtStart` is false.
+    func subscribe(keys: Set<String>?, tickingAtStart: Bool = true) -> AsyncStream<Void> {
         let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let id: Int? = state.withLock { state in
             guard !state.finished else { return nil }
@@ -54,7 +55,7 @@ final class WakeupBroadcast: Sendable {
         continuation.onTermination = { [weak self] _ in
             _ = self?.state.withLock { $0.subscribers.removeValue(forKey: id) }
         }
-        continuation.yield()
+        if tickingAtStart { continuation.yield() }
         return stream
     }
 

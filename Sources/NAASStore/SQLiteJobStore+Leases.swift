@@ -49,6 +49,10 @@ extension SQLiteJobStore: JobChanges {
         jobEvents.subscribe(keys: [id])
     }
 
+    public func laterChanges(of id: String) -> AsyncStream<Void> {
+        jobEvents.subscribe(keys: [id], tickingAtStart: false)
+    }
+
     public func anyJobChanges() -> AsyncStream<Void> {
         jobEvents.subscribe(keys: nil)
     }

@@ -52,4 +52,20 @@ import Testing
             }
         }
     }
+
+    /// A long poll subscribes before it reads the job: its stream starts silent, and a change after the read wakes it.
+    @Test(arguments: StoreEngine.all)
+    func laterChangesStartSilentAndWakeOnTheNextChange(_ engine: StoreEngine) async throws {
+        try await StoreFixture.with(engine) { fixture in
+            #expect(await fixture.store.waitUntilListening())
+            let job = StoreFixture.job()
+            try await fixture.store.enqueue(job)
+            let later = WakeupCounter(fixture.store.laterChanges(of: job.id))
+            defer { later.stop() }
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(later.current == 0, "no tick at the start")
+            _ = try #require(try await fixture.store.claimNext())
+            #expect(await later.reaches(1, within: .seconds(10)), "the claim")
+        }
+    }
 }
