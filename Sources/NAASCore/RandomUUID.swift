@@ -8,6 +8,12 @@ public enum RandomUUID {
         var bytes = withUnsafeBytes(of: (generator.next() as UInt64, generator.next() as UInt64)) { Array($0) }
         bytes[6] = (bytes[6] & 0x0F) | 0x40  // version 4
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 4122 variant
-        return [0..<4, 4..<6, 6..<8, 8..<10, 10..<16].map { HexText.lowercase(bytes[$0]) }.joined(separator: "-")
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for group in [0..<4, 4..<6, 6..<8, 8..<10, 10..<16] {
+            if !text.isEmpty { text.append(UInt8(ascii: "-")) }
+            HexText.append(bytes[group], to: &text)
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -16,17 +16,17 @@ struct SaltedFingerprints: Sendable {
     func owner(username: String, password: String) -> String {
         var hasher = SHA256()
         hasher.update(data: salt)
-        hasher.update(data: Data(username.utf8))
-        hasher.update(data: Data([0]))
-        hasher.update(data: Data(password.utf8))
+        hasher.update(text: username)
+        hasher.update(text: "\u{0}")
+        hasher.update(text: password)
         return Self.hex(hasher.finalize())
     }
 
     func login(_ username: String) -> String {
         var hasher = SHA256()
         hasher.update(data: salt)
-        hasher.update(data: Data("login\u{0}".utf8))
-        hasher.update(data: Data(username.utf8))
+        hasher.update(text: "login\u{0}")
+        hasher.update(text: username)
         return Self.hex(hasher.finalize())
     }
 
@@ -34,15 +34,23 @@ struct SaltedFingerprints: Sendable {
     func of(_ parts: [String]) -> String {
         var hasher = SHA256()
         hasher.update(data: salt)
-        hasher.update(data: Data("parts\u{0}".utf8))
+        hasher.update(text: "parts\u{0}")
         for part in parts {
-            hasher.update(data: Data("\(part.utf8.count):".utf8))
-            hasher.update(data: Data(part.utf8))
+            hasher.update(text: "\(part.utf8.count):")
+            hasher.update(text: part)
         }
         return Self.hex(hasher.finalize())
     }
 
     static func hex(_ digest: some Sequence<UInt8>) -> String {
         HexText.lowercase(digest)
+    }
+}
+
+extension SHA256 {
+    /// Hashes the UTF-8 bytes of `text` in place, without copying them into a `Data` first.
+    mutating func update(text: String) {
+        var text = text
+        text.withUTF8 { update(bufferPointer: UnsafeRawBufferPointer($0)) }
     }
 }
