@@ -33,3 +33,29 @@ struct ClaimedRow: Sendable {
         return try vault.claimedJob(id: id, submittedBy: submittedBy, spec: decoded.spec, sealed: sealed, circuit: decoded.circuit)
     }
 }
+
+extension JobStore {
+    /// The claimed jobs a worker can run. One whose spec or login cannot be
+    /// read back (the encryption key changed since it was queued) ends
+    /// `failed` at once, saying why: the rest of its claim still runs, and it
+    /// does not sit `started` until its lease lapses.
+    func readable(_ claimed: [(id: String, read: () throws -> ClaimedJob)]) async -> [ClaimedJob] {
+        var jobs: [ClaimedJob] = []
+        for (id, read) in claimed {
+            do {
+                jobs.append(try read())
+            } catch {
+                _ = try? await finish(id, outcome: .crashed(Self.unreadableReason(error)))
+            }
+        }
+        return jobs
+    }
+
+    static func unreadableReason(_ error: any Error) -> String {
+        if case StoreError.undecryptableCredentials = error {
+            return "The job's login could not be decrypted with the server's encryption key (was NAAS_ENCRYPTION_KEY changed "
+                + "without listing the old one in NAAS_ENCRYPTION_KEY_PREVIOUS?), so it did not run; submit it again."
+        }
+        return "The job could not be read back from the store (\(error)), so it did not run; submit it again."
+    }
+}

@@ -72,10 +72,10 @@ extension PostgresJobStore: JobStore {
             SELECT id, submitted_by, spec, credentials, \(unescaped: PostgresQueueListener.jobChangeNotice(idColumn: "id")) FROM claimed
             ORDER BY seq
             """)
-        return try claimed.map { row in
-            let (id, submittedBy, specJSON, sealedCredentials) = try row.decode((String, String?, String, Data?).self)
-            return try vault.claimedJob(id: id, submittedBy: submittedBy, specJSON: specJSON, sealed: sealedCredentials)
-        }
+        let rows = try claimed.map { row in try row.decode((String, String?, String, Data?).self) }
+        return await readable(rows.map { id, submittedBy, specJSON, sealed in
+            (id, { try self.vault.claimedJob(id: id, submittedBy: submittedBy, specJSON: specJSON, sealed: sealed) })
+        })
     }
 
     @discardableResult

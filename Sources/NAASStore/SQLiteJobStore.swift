@@ -173,7 +173,7 @@ public final class SQLiteJobStore: JobStore {
             }
         }
         for row in claimed { jobEvents.announce(row.id) }
-        return try claimed.map { try $0.job(opening: vault) }
+        return await readable(claimed.map { row in (row.id, { try row.job(opening: self.vault) }) })
     }
 
     @discardableResult

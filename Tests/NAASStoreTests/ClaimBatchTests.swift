@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import NAASCore
 import Testing
@@ -65,6 +66,27 @@ import Testing
             }
             #expect(claims.count == queued.count, "each job claimed exactly once")
             #expect(Set(claims) == queued)
+        }
+    }
+}
+
+/// A job whose login the claiming process cannot decrypt ends at once, saying
+/// why, and does not take the rest of its claim down with it.
+@Suite struct UnreadableClaimTests {
+    @Test(arguments: StoreEngine.all)
+    func aJobSealedWithAnotherKeyFailsAloneAndTheRestOfTheClaimRuns(_ engine: StoreEngine) async throws {
+        try await StoreFixture.with(engine) { fixture in
+            let rekeyed = try await fixture.sibling(vault: CredentialVault(key: SymmetricKey(size: .bits256)))
+            let foreign = StoreFixture.job()
+            try await rekeyed.enqueue(foreign)
+            let mine = StoreFixture.job()
+            try await fixture.store.enqueue(mine)
+
+            let claimed = try await fixture.store.claim(upTo: 5, contexts: nil, lease: nil)
+            #expect(claimed.map(\.id) == [mine.id])
+            let failed = try #require(try await fixture.store.job(foreign.id))
+            #expect(failed.status == .failed)
+            #expect(failed.error?.contains("NAAS_ENCRYPTION_KEY") == true, "the error says why: \(failed.error ?? "none")")
         }
     }
 }

@@ -87,8 +87,9 @@ final class StoreFixture: Sendable {
     }
 
     /// Another store on the same database: what another process sharing it sees.
-    func sibling(protection: ProtectionPolicy = .init()) async throws -> any TestStore {
-        let sibling = try await location.open(vault: vault, retention: retention, protection: protection)
+    /// With `vault`, one that was given another encryption key.
+    func sibling(protection: ProtectionPolicy = .init(), vault: CredentialVault? = nil) async throws -> any TestStore {
+        let sibling = try await location.open(vault: vault ?? self.vault, retention: retention, protection: protection)
         opened.withLock { $0.append(sibling) }
         return sibling
     }
