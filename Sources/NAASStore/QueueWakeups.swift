@@ -39,7 +39,7 @@ final class WakeupBroadcast: Sendable {
 
     private let state = Mutex(State())
 
-    /// A stream of the wake-ups for `keys`; it yields once at once too, unless `tickingAtStart` is false.
+    /// A stream of the wake-ups for `keys`; unless `tickingAtStart` is false it also yields once right away.
     func subscribe(keys: Set<String>?, tickingAtStart: Bool = true) -> AsyncStream<Void> {
         let (stream, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let id: Int? = state.withLock { state in
