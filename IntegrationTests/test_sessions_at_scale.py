@@ -2,6 +2,7 @@
 simulated device that takes half a second over every command, without a
 thread per session and without leaking a socket."""
 import threading
+from datetime import datetime
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -99,5 +100,39 @@ def test_two_hundred_jobs_run_at_once_on_a_few_threads(tmp_path, naas_factory):
         while descriptors_of(pid) > descriptors_before + 8 and time.monotonic() < deadline:
             time.sleep(0.1)
         assert descriptors_of(pid) <= descriptors_before + 8, (descriptors_before, descriptors_of(pid))
+    finally:
+        sim.stop()
+
+
+def epoch(text):
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+
+
+def test_a_freed_session_slot_takes_the_next_queued_job_at_once(tmp_path, naas_factory):
+    """With more jobs than sessions, the end of each job claims the next one;
+    the server does not wait for its once-a-second poll of the queue."""
+    workers, count, latency_ms = 2, 10, 300
+    specs = [device_spec(f"slot-{index}", "cisco_ios", start_privileged=True, command_latency_ms=latency_ms)
+             for index in range(count)]
+    sim = Simulator(tmp_path, specs).start(timeout=60)
+    try:
+        server = naas_factory(workers=workers)
+        client = server.client()
+        jobs = []
+        for name in sorted(sim.devices):
+            device = sim[name]
+            body = {"host": device.host, "port": device.port, "platform": "cisco_ios", "commands": ["show version"]}
+            response = client.submit("/v1/send_command", body, (USERNAME, PASSWORD))
+            assert response.status_code == 202, response.text
+            jobs.append(response.json()["job_id"])
+        results = [client.wait_for_job(job_id, (USERNAME, PASSWORD), timeout=60) for job_id in jobs]
+        for job in results:
+            assert job["error"] is None, job
+        assert peak_overlap(results) == workers
+        ends = sorted(epoch(job["ended_at"]) for job in results)
+        # Every job after the first wave starts right after some job ended: the freed slot took it.
+        waits = [min(start - end for end in ends if end <= start + 0.001)
+                 for start in sorted(epoch(job["started_at"]) for job in results)[workers:]]
+        assert max(waits) < 0.5, waits
     finally:
         sim.stop()
