@@ -1,7 +1,7 @@
 import NAASStore
 
 /// What a job's watcher reacts to, merged into one sequence: the job may have
-/// changed (at the start, and on each change the store signals), a heartbeat
+/// changed (each time `changes` yields: see `jobChanges` and `laterChanges`), a heartbeat
 /// is due, or the watch ran out of time. Nothing here polls the store.
 final class WatchTicks: Sendable {
     enum Tick: Sendable {

@@ -153,7 +153,7 @@ public final class SQLiteJobStore: JobStore {
         arguments += [limit]
         let claimArguments = arguments
         let claimFilter = contextFilter
-        let circuits = protection.circuitThreshold > 0 ? protection.circuitTimeout : nil
+        let circuitTimeout = protection.circuitThreshold > 0 ? protection.circuitTimeout : nil
         let claimed = try await pool.write { db -> [ClaimedRow] in
             // RETURNING follows no order: the rows are put back in queue order by seq.
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
@@ -165,8 +165,8 @@ public final class SQLiteJobStore: JobStore {
             return try rows.map { row in
                 var claimed = ClaimedRow(id: row["id"], submittedBy: row["submitted_by"], specJSON: row["spec"], sealed: row["credentials"])
                 // Each device's circuit is read in the claim's transaction, saving the worker a trip to the store.
-                // A spec that does not decode is left for the worker to report, as before: it must not undo the claim.
-                if let timeout = circuits, let spec = try? JobSpec(storedJSON: claimed.specJSON) {
+                // A spec that does not decode must not undo the claim: `readable` ends that job failed, saying why.
+                if let timeout = circuitTimeout, let spec = try? JobSpec(storedJSON: claimed.specJSON) {
                     claimed.decoded = (spec, try Self.circuitGate(device: spec.target.address, at: now, timeout: timeout, db))
                 }
                 return claimed
