@@ -36,7 +36,7 @@ struct JobWatcher: Sendable {
         for await tick in watch.ticks {
             switch tick {
             case .changed:
-                guard let current = try await store.job(job.id) else { return latest }
+                guard let current = try await Self.latest(job.id, in: store) else { return latest }
                 latest = current
                 if current.status.isTerminal { return current }
             case .heartbeat, .expired:
@@ -44,6 +44,12 @@ struct JobWatcher: Sendable {
             }
         }
         return latest
+    }
+
+    /// Job `id` as it is now: as its end left it, if that woke the watcher, or else as read.
+    private static func latest(_ id: String, in store: any ServiceStore) async throws -> JobRecord? {
+        if let ended = store.endedRecord(of: id) { return ended }
+        return try await store.job(id)
     }
 
     /// The last event id a reconnecting client saw (`Last-Event-ID`), 0 for a new stream.
@@ -72,7 +78,7 @@ struct JobWatcher: Sendable {
                 switch tick {
                 case .changed:
                     // A job purged while watched has nothing more to tell.
-                    guard let current = try await store.job(job.id) else { break watching }
+                    guard let current = try await Self.latest(job.id, in: store) else { break watching }
                     let events = JobStreamEvent.events(for: current, after: sent, result: result)
                     for event in events {
                         try await writer.write(ByteBuffer(bytes: event.frame))

@@ -1,3 +1,5 @@
+import NAASCore
+
 /// Tells a watcher when one job may have changed state (claimed, ended,
 /// canceled), so that a stream or a long poll answers at once instead of
 /// polling. Like a queue wake-up it is a hint: the watcher reads the job to
@@ -17,4 +19,14 @@ public protocol JobChanges: Sendable {
 
     /// The same, for a change to any job.
     func anyJobChanges() -> AsyncStream<Void>
+
+    /// Job `id`'s record as the transaction that ended it read it, when it
+    /// ended moments ago while a stream of `laterChanges(of:)` or
+    /// `jobChanges(id:)` waited on it: a watcher woken by the end answers
+    /// without reading the job again. Nil otherwise; then read the job.
+    func endedRecord(of id: String) -> JobRecord?
+}
+
+extension JobChanges {
+    public func endedRecord(of id: String) -> JobRecord? { nil }
 }

@@ -70,6 +70,11 @@ final class WakeupBroadcast: Sendable {
         for target in targets { target.continuation.yield() }
     }
 
+    /// Whether a stream waits on `key` by name (not merely on every key).
+    func isWatched(_ key: String) -> Bool {
+        state.withLock { state in state.subscribers.values.contains { $0.keys?.contains(key) == true } }
+    }
+
     /// Ends every stream, and those subscribed later at once.
     func finish() {
         let all = state.withLock { state in

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NAASCore
 
 /// Leases and wake-ups of the embedded store.
 extension SQLiteJobStore: QueueWakeups {
@@ -55,5 +56,9 @@ extension SQLiteJobStore: JobChanges {
 
     public func anyJobChanges() -> AsyncStream<Void> {
         jobEvents.subscribe(keys: nil)
+    }
+
+    public func endedRecord(of id: String) -> JobRecord? {
+        endings.record(of: id)
     }
 }

@@ -16,6 +16,7 @@ public final class SQLiteJobStore: JobStore {
     let wakeups = WakeupBroadcast()
     /// Changes of single jobs, keyed by job id.
     let jobEvents = WakeupBroadcast()
+    let endings = RecentEndings()
 
     public static let fileName = "naas.sqlite"
 
@@ -180,7 +181,8 @@ public final class SQLiteJobStore: JobStore {
     public func finish(_ id: String, outcome: JobOutcome) async throws -> [ProtectionEvent] {
         let now = Date().timeIntervalSince1970
         let ending = try JobEnding(outcome, retention: retention)
-        let events: [ProtectionEvent]? = try await pool.write { [self] db in
+        let watched = jobEvents.isWatched(id)
+        let ended: (events: [ProtectionEvent], record: JobRecord?)? = try await pool.write { [self] db in
             let ended = try Row.fetchOne(db.cachedStatement(sql: """
                 UPDATE jobs SET status = ?, output = ?, error = ?, error_code = ?, ended_at = ?,
                     expires_at = ?, credentials = NULL, lease_expires_at = NULL
@@ -191,10 +193,14 @@ public final class SQLiteJobStore: JobStore {
                 ])
             guard let ended else { return nil }
             let spec = try JobSpec(storedJSON: ended["spec"])
-            return try recordProtection(
+            let events = try recordProtection(
                 outcome, device: spec.target.address, loginSubject: ended["login_subject"], now: now, db)
+            // A client waits on this job: it gets the ended record with the wake-up, not a read after it.
+            return (events, watched ? try Self.job(id, db) : nil)
         }
-        guard let events else { return [] }
+        guard let ended else { return [] }
+        let events = ended.events
+        if let record = ended.record { endings.keep(record) }
         jobEvents.announce(id)
         // Only now is a new lockout committed, so only now may the snapshot be read again.
         if !events.isEmpty { lockouts.invalidate() }
@@ -219,12 +225,14 @@ public final class SQLiteJobStore: JobStore {
     }
 
     public func job(_ id: String) async throws -> JobRecord? {
-        try await pool.read { db in
-            // Whether a webhook exists comes along, so a result without one needs no second read.
-            try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT *, EXISTS (SELECT 1 FROM webhook_deliveries WHERE job_id = jobs.id) AS has_webhook FROM jobs WHERE id = ?
-                """), arguments: [id]).map(Self.record)
-        }
+        try await pool.read { db in try Self.job(id, db) }
+    }
+
+    static func job(_ id: String, _ db: Database) throws -> JobRecord? {
+        // Whether a webhook exists comes along, so a result without one needs no second read.
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT *, EXISTS (SELECT 1 FROM webhook_deliveries WHERE job_id = jobs.id) AS has_webhook FROM jobs WHERE id = ?
+            """), arguments: [id]).map(Self.record)
     }
 
     public func jobs(_ filter: JobFilter, page: Int, perPage: Int) async throws -> JobPage {

@@ -68,4 +68,36 @@ import Testing
             #expect(await later.reaches(1, within: .seconds(10)), "the claim")
         }
     }
+
+    /// A long poll woken by the end answers from the record the end's own transaction read, not from a second read.
+    @Test func aWatchedJobsEndLeavesItsRecordForItsWatchersEqualToARead() async throws {
+        try await StoreFixture.with(.sqlite) { fixture in
+            let watched = StoreFixture.job()
+            let unwatched = StoreFixture.job()
+            try await fixture.store.enqueue(watched)
+            try await fixture.store.enqueue(unwatched)
+            let later = WakeupCounter(fixture.store.laterChanges(of: watched.id))
+            defer { later.stop() }
+            #expect(try await fixture.store.claim(upTo: 2, contexts: nil, lease: nil).count == 2)
+            let outcome = JobOutcome.succeeded(.commands([CommandOutput(command: "show clock", output: "12:00")]))
+            try await fixture.store.finish(watched.id, outcome: outcome)
+            try await fixture.store.finish(unwatched.id, outcome: outcome)
+            #expect(await later.reaches(2, within: .seconds(10)))
+
+            let handed = try #require(fixture.store.endedRecord(of: watched.id), "the watched job's end is handed on")
+            #expect(handed.status == .finished)
+            #expect(handed == (try await fixture.store.job(watched.id)), "exactly what a read returns")
+            #expect(fixture.store.endedRecord(of: unwatched.id) == nil, "no watcher, no record kept")
+        }
+    }
+
+    @Test func endedRecordsAreKeptOnlyBriefly() async throws {
+        let endings = RecentEndings(lifetime: .milliseconds(50))
+        let record = JobRecord(id: "job-1", owner: "o", spec: StoreFixture.job().spec, status: .finished, createdAt: Date(), endedAt: Date())
+        endings.keep(record)
+        #expect(endings.record(of: "job-1") == record)
+        #expect(endings.record(of: "job-2") == nil)
+        try await Task.sleep(for: .milliseconds(120))
+        #expect(endings.record(of: "job-1") == nil, "gone once its lifetime is over")
+    }
 }
