@@ -10,7 +10,6 @@ public struct APIEnvironment: Sendable {
     public let store: any ServiceStore
     public let security: SecuritySettings
     public let audit: AuditLog
-    public let signal: QueueSignal
     public let workers: @Sendable () -> WorkerSnapshot
     public let contract: APIContract
     public let documents: OpenAPIDocuments
@@ -29,7 +28,7 @@ public struct APIEnvironment: Sendable {
     public let clock: @Sendable () -> Date
 
     public init(
-        store: any ServiceStore, security: SecuritySettings = SecuritySettings(), audit: AuditLog = AuditLog(), signal: QueueSignal, workers: @escaping @Sendable () -> WorkerSnapshot,
+        store: any ServiceStore, security: SecuritySettings = SecuritySettings(), audit: AuditLog = AuditLog(), workers: @escaping @Sendable () -> WorkerSnapshot,
         contract: APIContract = APIContract(), documents: OpenAPIDocuments, docPage: APIDocPage = APIDocPage(swaggerUIDirectory: nil),
         metrics: RequestMetrics = RequestMetrics(),
         templates: TemplateCatalogue = .unavailable(reason: "it was started without a template library"),
@@ -42,7 +41,6 @@ public struct APIEnvironment: Sendable {
         self.store = store
         self.security = security
         self.audit = audit
-        self.signal = signal
         self.workers = workers
         self.contract = contract
         self.documents = documents
@@ -73,7 +71,7 @@ public enum APIRouter {
         let rateLimiter = RateLimiter(store: store, limits: environment.security.rateLimits, clock: environment.clock)
         let workers = WorkerAvailability(registry: store, clock: environment.clock)
         let intake = JobIntake(
-            store: store, signal: environment.signal, workers: workers, rateLimiter: rateLimiter,
+            store: store, workers: workers, rateLimiter: rateLimiter,
             settings: environment.security, audit: environment.audit, logger: logger, clock: environment.clock)
         let webhookFields = WebhookFields(settings: environment.webhooks)
         let jobs = JobRoutes(

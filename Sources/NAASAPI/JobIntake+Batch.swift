@@ -21,7 +21,6 @@ extension JobIntake {
                 batch: BatchSlot(id: batchID, index: index), webhook: job.webhook)
         }
         try await store.enqueueBatch(newJobs)
-        signal.notify()
         for job in jobs {
             audit.record(.jobSubmitted, identity: principal.identity, requestID: context.requestID, [
                 "job_id": job.id, "batch_id": batchID, "context": job.context, "device": job.spec.target.address,

@@ -8,7 +8,6 @@ import NAASStore
 /// passes (context, lockout, rate limit, a live worker, room in the queue), then the enqueue.
 struct JobIntake: Sendable {
     let store: any ServiceStore
-    let signal: QueueSignal
     let workers: WorkerAvailability
     let rateLimiter: RateLimiter
     let settings: SecuritySettings
@@ -49,7 +48,6 @@ struct JobIntake: Sendable {
         } catch StoreError.duplicateJobID {
             throw APIError.badRequest("A job with X-Request-ID \(job.id) exists already; send a new UUID or none")
         }
-        signal.notify()
         var details = ["job_id": job.id, "context": job.context, "device": device, "kind": job.spec.kind.rawValue]
         if let original = job.replayOf { details["replay_of"] = original }
         audit.record(.jobSubmitted, identity: principal.identity, requestID: context.requestID, details)

@@ -18,6 +18,11 @@ public protocol JobStore: Sendable {
     /// (`ClaimedJob.circuit`).
     func claim(upTo limit: Int, contexts: Set<String>?, lease: JobLease?) async throws -> [ClaimedJob]
 
+    /// From now on lets `taker` claim jobs in the transaction that inserts new
+    /// ones of its contexts (nil: no more). A store without such a path ignores
+    /// it, and the worker claims after the queue's wake-up as always.
+    func handInsertedJobs(to taker: JobTaker?)
+
     /// Extends to `until` the leases of those of `jobs` that are started and held by `worker`;
     /// returns their ids. Only the jobs a worker names are renewed: a claim whose answer was lost
     /// (the database went away as it committed) is held by no running job, and its lease lapses.
@@ -79,6 +84,8 @@ public protocol JobStore: Sendable {
 }
 
 extension JobStore {
+    public func handInsertedJobs(to taker: JobTaker?) {}
+
     /// The oldest queued job of one of `contexts` (see `claim(upTo:contexts:lease:)`).
     public func claimNext(contexts: Set<String>?, lease: JobLease?) async throws -> ClaimedJob? {
         try await claim(upTo: 1, contexts: contexts, lease: lease).first

@@ -5,6 +5,8 @@ import PostgresNIO
 extension PostgresJobStore: JobStore {
     public func enqueue(_ job: NewJob) async throws {
         try await submissions.submit(try PendingJob(job, vault: vault)).check(job.id)
+        // This process's workers hear at once; the others by the commit's NOTIFY.
+        wakeups.announce(job.context)
     }
 
     /// Inserts a group of submissions in one transaction and notifies their
@@ -126,6 +128,7 @@ extension PostgresJobStore: JobStore {
                 try insertion.check(job.id)
             }
         }
+        for context in Set(jobs.map(\.context)) { wakeups.announce(context) }
     }
 
     public func batchJobs(_ batchID: String) async throws -> [JobRecord] {

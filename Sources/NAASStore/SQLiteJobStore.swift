@@ -17,6 +17,8 @@ public final class SQLiteJobStore: JobStore {
     /// Changes of single jobs, keyed by job id.
     let jobEvents = WakeupBroadcast()
     let endings = RecentEndings()
+    /// The worker of this process that claims jobs as they are inserted.
+    let insertedJobsTaker = TakerSlot()
 
     public static let fileName = "naas.sqlite"
 
@@ -37,16 +39,16 @@ public final class SQLiteJobStore: JobStore {
         self.retention = retention
         self.protection = protection
         self.fingerprints = SaltedFingerprints(salt: try Self.loadOrCreateSalt(pool))
-        self.submissions = GroupCommit { [pool] jobs in
-            try await pool.write { db in
-                // ON CONFLICT leaves a taken id, or a dedup key of an active job, alone and tells that caller
-                // alone; the rest of the group commits.
-                try jobs.map { job in try Self.insert(job, db) }
-            }
+        // The writer is made before the store exists, so it reaches the store through a weak reference.
+        let store = WeakReference<SQLiteJobStore>()
+        self.submissions = GroupCommit { [store] jobs in
+            guard let store = store.target else { throw CancellationError() }
+            return try await store.insertGroup(jobs)
         }
         self.requestCounts = RequestTally { [pool] counts in
             try await pool.write { db in try Self.add(counts, db) }
         }
+        store.target = self
     }
 
     /// The first connections to a new file race to switch it to WAL, and SQLite
@@ -136,45 +138,8 @@ public final class SQLiteJobStore: JobStore {
     }
 
     public func enqueue(_ job: NewJob) async throws {
+        // The group's write announces the new job to the queue's watchers, unless its worker took it at once.
         try await submissions.submit(try PendingJob(job, vault: vault)).check(job.id)
-        wakeups.announce(job.context)
-    }
-
-    public func claim(upTo limit: Int, contexts: Set<String>?, lease: JobLease?) async throws -> [ClaimedJob] {
-        guard limit > 0 else { return [] }
-        let now = Date().timeIntervalSince1970
-        var arguments: StatementArguments = [now, lease?.worker, lease.map { now + $0.duration }]
-        var contextFilter = ""
-        if let contexts {
-            guard !contexts.isEmpty else { return [] }
-            let condition = Self.contextCondition(contexts)
-            contextFilter = " AND " + condition.sql
-            arguments += condition.arguments
-        }
-        arguments += [limit]
-        let claimArguments = arguments
-        let claimFilter = contextFilter
-        let circuitTimeout = protection.circuitThreshold > 0 ? protection.circuitTimeout : nil
-        let claimed = try await pool.write { db -> [ClaimedRow] in
-            // RETURNING follows no order: the rows are put back in queue order by seq.
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                UPDATE jobs SET status = 'started', started_at = ?, worker = ?, lease_expires_at = ?
-                WHERE seq IN (SELECT seq FROM jobs WHERE status = 'queued'\(claimFilter) ORDER BY seq LIMIT ?)
-                RETURNING seq, id, submitted_by, spec, credentials
-                """), arguments: claimArguments).sorted { ($0["seq"] as Int64) < ($1["seq"] as Int64) }
-            // Rows are not Sendable: the columns are copied out here.
-            return try rows.map { row in
-                var claimed = ClaimedRow(id: row["id"], submittedBy: row["submitted_by"], specJSON: row["spec"], sealed: row["credentials"])
-                // Each device's circuit is read in the claim's transaction, saving the worker a trip to the store.
-                // A spec that does not decode must not undo the claim: `readable` ends that job failed, saying why.
-                if let timeout = circuitTimeout, let spec = try? JobSpec(storedJSON: claimed.specJSON) {
-                    claimed.decoded = (spec, try Self.circuitGate(device: spec.target.address, at: now, timeout: timeout, db))
-                }
-                return claimed
-            }
-        }
-        for row in claimed { jobEvents.announce(row.id) }
-        return await readable(claimed.map { row in (row.id, { try row.job(opening: self.vault) }) })
     }
 
     @discardableResult
@@ -326,7 +291,7 @@ public final class SQLiteJobStore: JobStore {
 
     /// `context IN (?, …)` and its arguments; no contexts match nothing. The
     /// names are sorted so the same set gives the same (cached) statement.
-    private static func contextCondition(_ contexts: Set<String>) -> (sql: String, arguments: StatementArguments) {
+    static func contextCondition(_ contexts: Set<String>) -> (sql: String, arguments: StatementArguments) {
         guard !contexts.isEmpty else { return ("0", []) }
         let placeholders = Array(repeating: "?", count: contexts.count).joined(separator: ", ")
         return ("context IN (\(placeholders))", StatementArguments(contexts.sorted()))

@@ -34,6 +34,8 @@ public final class JobDispatcher: Service {
     /// The jobs this process claimed and has not yet recorded the end of: the leases it renews.
     private let held = Mutex(Set<String>())
     private let running = RunningJobs()
+    /// Jobs claimed for this dispatcher as they were inserted, not yet started.
+    private let handedJobs = Mutex<[ClaimedJob]>([])
     private let claimOutage: OutageLog
 
     public init(
@@ -67,10 +69,29 @@ public final class JobDispatcher: Service {
         WorkerSnapshot(capacity: capacity, active: slots.withLock { $0.running })
     }
 
-    /// The jobs running, and whether the dispatcher last stopped claiming with every slot taken.
+    /// The jobs running (or with a slot reserved for them), whether the
+    /// dispatcher last stopped claiming with every slot taken, and the slots
+    /// reserved by submissions still committing.
     private struct Slots {
         var running = 0
         var mayHaveLeftJobsQueued = false
+        var reservedForInserts = 0
+        /// Until shutdown, submissions may reserve slots for the jobs they insert.
+        var takingInserts = true
+        /// Whether something since the last claim may have queued a job for this dispatcher.
+        var queueMayHoldJobs = false
+
+        /// Whether to claim now; the next wake-up claims only if something calls for it again.
+        mutating func takeQueueLook() -> Bool {
+            defer { queueMayHoldJobs = false }
+            return queueMayHoldJobs
+        }
+    }
+
+    /// Wakes the dispatcher to claim: jobs may be queued for it.
+    private func lookAtQueue() {
+        slots.withLock { $0.queueMayHoldJobs = true }
+        signal.notify()
     }
 
     /// Records this process's workers in the registry (none when capacity is 0).
@@ -113,26 +134,36 @@ public final class JobDispatcher: Service {
             }
         }
         // The store tells of new jobs (PostgreSQL: from every process); polling covers a missed word.
-        let storeWakeups = Task { [store, signal, registration] in
-            for await _ in store.queueWakeups(contexts: registration.contexts) { signal.notify() }
+        let storeWakeups = Task { [self, store, registration] in
+            for await _ in store.queueWakeups(contexts: registration.contexts) { self.lookAtQueue() }
         }
-        let ticker = Task { [signal, pollInterval] in
+        let ticker = Task { [self, pollInterval] in
             while !Task.isCancelled {
                 try? await Task.sleep(for: pollInterval)
-                signal.notify()
+                self.lookAtQueue()
             }
         }
-        signal.notify()
+        if !holding { store.handInsertedJobs(to: insertTaker) }
+        lookAtQueue()
         var graceWatch: Task<Void, Never>?
         await withDiscardingTaskGroup { group in
             // On shutdown stop claiming; jobs already running get the grace to finish.
-            group.addTask { [signal] in
+            group.addTask { [self, signal, store] in
                 try? await gracefulShutdown()
+                store.handInsertedJobs(to: nil)
+                slots.withLock { $0.takingInserts = false }
                 signal.finish()
             }
             for await _ in signal.wakeups {
-                await claimWhileCapacity(group: &group)
+                startHandedJobs(group: &group)
+                // Jobs handed over at their insert wake the dispatcher too, but call for no claim of its own.
+                if slots.withLock({ $0.takeQueueLook() }) { await claimWhileCapacity(group: &group) }
             }
+            // Submissions that reserved a slot before the shutdown may still be committing: their jobs are this process's to run.
+            while slots.withLock({ $0.reservedForInserts > 0 }) {
+                try? await Task.sleep(for: .milliseconds(5))
+            }
+            startHandedJobs(group: &group)
             graceWatch = Task { [running, shutdownGrace, logger] in
                 guard (try? await Task.sleep(for: shutdownGrace)) != nil else { return }
                 let left = running.count
@@ -182,22 +213,65 @@ public final class JobDispatcher: Service {
                 return
             }
             slots.withLock { $0.running += claimed.count }
-            for job in claimed {
-                held.withLock { _ = $0.insert(job.id) }
-                group.addTask {
-                    await self.execute(job)
-                    self.held.withLock { _ = $0.remove(job.id) }
-                    let lookAgain = self.slots.withLock { slots in
-                        slots.running -= 1
-                        return slots.mayHaveLeftJobsQueued
-                    }
-                    // A freed slot matters only if the last look left jobs queued; a job queued since wakes the dispatcher itself.
-                    if lookAgain { self.signal.notify() }
-                }
-            }
+            for job in claimed { start(job, in: &group) }
             // Fewer than asked: the queue is empty for now.
             if claimed.count < wanted { return }
         }
+    }
+
+    /// Runs a claimed job whose slot is already counted, and frees the slot when it ends.
+    private func start(_ job: ClaimedJob, in group: inout DiscardingTaskGroup) {
+        held.withLock { _ = $0.insert(job.id) }
+        group.addTask {
+            await self.execute(job)
+            self.held.withLock { _ = $0.remove(job.id) }
+            let lookAgain = self.slots.withLock { slots in
+                slots.running -= 1
+                return slots.mayHaveLeftJobsQueued
+            }
+            // A freed slot matters only if the last look left jobs queued; a job queued since wakes the dispatcher itself.
+            if lookAgain { self.lookAtQueue() }
+        }
+    }
+
+    private func startHandedJobs(group: inout DiscardingTaskGroup) {
+        let jobs = handedJobs.withLock { jobs in
+            defer { jobs = [] }
+            return jobs
+        }
+        for job in jobs { start(job, in: &group) }
+    }
+
+    /// Lets submissions claim for this dispatcher as they commit, into slots they reserve while there are free ones.
+    private var insertTaker: JobTaker {
+        JobTaker(
+            contexts: registration.contexts, lease: JobLease(worker: registration.id, duration: lease),
+            reserve: { [self] wanted in
+                slots.withLock { slots in
+                    guard slots.takingInserts else { return 0 }
+                    let granted = max(0, min(wanted, capacity - slots.running))
+                    slots.running += granted
+                    slots.reservedForInserts += granted
+                    // Every slot taken: a job's end must look at the queue again.
+                    if slots.running >= capacity { slots.mayHaveLeftJobsQueued = true }
+                    return granted
+                }
+            },
+            take: { [self] jobs, unused in
+                // Held from the moment of the claim, so that the lease renewal covers them before they start.
+                held.withLock { held in for job in jobs { held.insert(job.id) } }
+                handedJobs.withLock { $0 += jobs }
+                let lookAgain = slots.withLock { slots in
+                    slots.running -= unused
+                    slots.reservedForInserts -= jobs.count + unused
+                    return unused > 0 && slots.mayHaveLeftJobsQueued
+                }
+                if lookAgain {
+                    lookAtQueue()
+                } else if !jobs.isEmpty {
+                    signal.notify()
+                }
+            })
     }
 
     /// The most jobs one claim takes, so that a claim's transaction stays short.

@@ -15,7 +15,6 @@ struct NodeRuntime {
     let store: StoreOpening.Opened
     let dataDirectory: URL
     let templates: TemplateCatalogue
-    let signal: QueueSignal
     let dispatcher: JobDispatcher
     let capacity: Int
     let webhooks: WebhookSettings
@@ -98,7 +97,7 @@ struct NodeRuntime {
             store: store.store, settings: webhooks, payload: WebhookView.payload(of:microversion:),
             logger: Logger(label: "naas.webhooks"))
         return NodeRuntime(
-            logger: logger, store: store, dataDirectory: dataDirectory, templates: templates, signal: signal,
+            logger: logger, store: store, dataDirectory: dataDirectory, templates: templates,
             dispatcher: dispatcher, capacity: capacity, webhooks: webhooks, webhookDeliverer: deliverer)
     }
 

@@ -33,7 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
         let security = try SecurityConfiguration.settings()
         let dispatcher = runtime.dispatcher
         let environment = APIEnvironment(
-            store: runtime.store.store, security: security, signal: runtime.signal, workers: { dispatcher.snapshot },
+            store: runtime.store.store, security: security, workers: { dispatcher.snapshot },
             contract: APIContract(lifecycle: try lifecycle()),
             documents: try OpenAPIDocuments.bundled(),
             docPage: APIDocPage(swaggerUIDirectory: APIDocPage.locateSwaggerUI(

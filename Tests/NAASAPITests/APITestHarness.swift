@@ -24,7 +24,7 @@ struct APITestHarness {
         store = try SQLiteJobStore(
             path: directory.appendingPathComponent("naas.sqlite").path, vault: CredentialVault(key: SymmetricKey(size: .bits256)))
         environment = APIEnvironment(
-            store: store, signal: QueueSignal(), workers: { WorkerSnapshot(capacity: 0, active: 0) },
+            store: store, workers: { WorkerSnapshot(capacity: 0, active: 0) },
             documents: documents, metrics: metrics, templates: templates, clock: { now })
     }
 

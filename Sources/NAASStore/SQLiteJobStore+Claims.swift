@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+import NAASCore
+
+/// Claims of the embedded store: a worker's own claims, and the jobs a
+/// worker of this process takes in the transaction that inserts them.
+extension SQLiteJobStore {
+    public func claim(upTo limit: Int, contexts: Set<String>?, lease: JobLease?) async throws -> [ClaimedJob] {
+        guard limit > 0, contexts?.isEmpty != true else { return [] }
+        let now = Date().timeIntervalSince1970
+        let circuitTimeout = self.circuitTimeout
+        let claimed = try await pool.write { db in
+            try Self.claimRows(upTo: limit, contexts: contexts, lease: lease, now: now, circuitTimeout: circuitTimeout, db)
+        }
+        return await handedOut(claimed)
+    }
+
+    public func handInsertedJobs(to taker: JobTaker?) {
+        insertedJobsTaker.set(taker)
+    }
+
+    /// Inserts a group of submissions in one transaction; when this process's
+    /// worker has free slots, the same transaction claims for it. Then tells
+    /// the queue's watchers of the new jobs, unless that claim left none queued.
+    func insertGroup(_ jobs: [PendingJob]) async throws -> [Insertion] {
+        let taker = insertedJobsTaker.taker.flatMap { taker in jobs.contains { taker.contexts.contains($0.context) } ? taker : nil }
+        // One slot more than the group has jobs: a claim that fills fewer slots than it had shows the queue empty.
+        let reserved = taker?.reserve(jobs.count + 1) ?? 0
+        let now = Date().timeIntervalSince1970
+        let circuitTimeout = self.circuitTimeout
+        let written: (insertions: [Insertion], claimed: [ClaimedRow]?)
+        do {
+            written = try await pool.write { db in
+                // ON CONFLICT leaves a taken id, or a dedup key of an active job, alone and tells that caller
+                // alone; the rest of the group commits.
+                let insertions = try jobs.map { job in try Self.insert(job, db) }
+                guard let taker, reserved > 0, insertions.contains(.inserted) else { return (insertions, nil) }
+                var claimed: [ClaimedRow]?
+                // A claim that fails must not fail the submissions: the worker claims after the wake-up instead.
+                try? db.inSavepoint {
+                    claimed = try Self.claimRows(
+                        upTo: reserved, contexts: taker.contexts, lease: taker.lease, now: now, circuitTimeout: circuitTimeout, db)
+                    return .commit
+                }
+                return (insertions, claimed)
+            }
+        } catch {
+            if let taker, reserved > 0 { taker.take([], reserved) }
+            throw error
+        }
+        var drained: Set<String> = []
+        if let taker, reserved > 0 {
+            let handed = await handedOut(written.claimed ?? [])
+            taker.take(handed, reserved - handed.count)
+            // Fewer claimed than there were slots for: nothing of the taker's contexts is left queued.
+            if let claimed = written.claimed, claimed.count < reserved { drained = taker.contexts }
+        }
+        let inserted = zip(jobs, written.insertions).filter { $0.1 == .inserted }.map(\.0.context)
+        for context in Set(inserted) where !drained.contains(context) { wakeups.announce(context) }
+        return written.insertions
+    }
+
+    /// The circuit breaker's timeout when it is on, for the claims that read each device's circuit.
+    var circuitTimeout: TimeInterval? {
+        protection.circuitThreshold > 0 ? protection.circuitTimeout : nil
+    }
+
+    /// Claimed rows as a worker runs them: watchers told, logins opened.
+    private func handedOut(_ claimed: [ClaimedRow]) async -> [ClaimedJob] {
+        for row in claimed { jobEvents.announce(row.id) }
+        return await readable(claimed.map { row in (row.id, { try row.job(opening: self.vault) }) })
+    }
+
+    /// Moves the oldest queued jobs of `contexts` to started, in `db`'s transaction.
+    static func claimRows(
+        upTo limit: Int, contexts: Set<String>?, lease: JobLease?, now: Double, circuitTimeout: TimeInterval?, _ db: Database
+    ) throws -> [ClaimedRow] {
+        var arguments: StatementArguments = [now, lease?.worker, lease.map { now + $0.duration }]
+        var contextFilter = ""
+        if let contexts {
+            let condition = contextCondition(contexts)
+            contextFilter = " AND " + condition.sql
+            arguments += condition.arguments
+        }
+        arguments += [limit]
+        // RETURNING follows no order: the rows are put back in queue order by seq.
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            UPDATE jobs SET status = 'started', started_at = ?, worker = ?, lease_expires_at = ?
+            WHERE seq IN (SELECT seq FROM jobs WHERE status = 'queued'\(contextFilter) ORDER BY seq LIMIT ?)
+            RETURNING seq, id, submitted_by, spec, credentials
+            """), arguments: arguments).sorted { ($0["seq"] as Int64) < ($1["seq"] as Int64) }
+        // Rows are not Sendable: the columns are copied out here.
+        return try rows.map { row in
+            var claimed = ClaimedRow(id: row["id"], submittedBy: row["submitted_by"], specJSON: row["spec"], sealed: row["credentials"])
+            // Each device's circuit is read in the claim's transaction, saving the worker a trip to the store.
+            // A spec that does not decode must not undo the claim: `readable` ends that job failed, saying why.
+            if let timeout = circuitTimeout, let spec = try? JobSpec(storedJSON: claimed.specJSON) {
+                claimed.decoded = (spec, try circuitGate(device: spec.target.address, at: now, timeout: timeout, db))
+            }
+            return claimed
+        }
+    }
+}
