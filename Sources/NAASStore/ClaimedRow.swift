@@ -40,15 +40,30 @@ extension JobStore {
     /// `failed` at once, saying why: the rest of its claim still runs, and it
     /// does not sit `started` until its lease lapses.
     func readable(_ claimed: [(id: String, read: () throws -> ClaimedJob)]) async -> [ClaimedJob] {
+        let (jobs, unreadable) = Self.opened(claimed)
+        await endUnreadable(unreadable)
+        return jobs
+    }
+
+    /// The claimed jobs that can be read back, and the others with why not.
+    static func opened(
+        _ claimed: [(id: String, read: () throws -> ClaimedJob)]
+    ) -> (jobs: [ClaimedJob], unreadable: [(id: String, error: any Error)]) {
         var jobs: [ClaimedJob] = []
+        var unreadable: [(id: String, error: any Error)] = []
         for (id, read) in claimed {
             do {
                 jobs.append(try read())
             } catch {
-                _ = try? await finish(id, outcome: .crashed(Self.unreadableReason(error)))
+                unreadable.append((id, error))
             }
         }
-        return jobs
+        return (jobs, unreadable)
+    }
+
+    /// Ends each unreadable claimed job failed, saying why.
+    func endUnreadable(_ unreadable: [(id: String, error: any Error)]) async {
+        for job in unreadable { _ = try? await finish(job.id, outcome: .crashed(Self.unreadableReason(job.error))) }
     }
 
     static func unreadableReason(_ error: any Error) -> String {

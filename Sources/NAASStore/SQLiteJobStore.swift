@@ -10,7 +10,7 @@ public final class SQLiteJobStore: JobStore {
     let retention: RetentionPolicy
     let protection: ProtectionPolicy
     private let fingerprints: SaltedFingerprints
-    private let submissions: GroupCommit<PendingJob, Insertion>
+    let submissions = PendingSubmissions()
     let requestCounts: RequestTally
     let lockouts = LockoutSnapshot()
     let wakeups = WakeupBroadcast()
@@ -39,16 +39,9 @@ public final class SQLiteJobStore: JobStore {
         self.retention = retention
         self.protection = protection
         self.fingerprints = SaltedFingerprints(salt: try Self.loadOrCreateSalt(pool))
-        // The writer is made before the store exists, so it reaches the store through a weak reference.
-        let store = WeakReference<SQLiteJobStore>()
-        self.submissions = GroupCommit { [store] jobs in
-            guard let store = store.target else { throw CancellationError() }
-            return try await store.insertGroup(jobs)
-        }
         self.requestCounts = RequestTally { [pool] counts in
             try await pool.write { db in try Self.add(counts, db) }
         }
-        store.target = self
     }
 
     /// The first connections to a new file race to switch it to WAL, and SQLite
@@ -138,8 +131,13 @@ public final class SQLiteJobStore: JobStore {
     }
 
     public func enqueue(_ job: NewJob) async throws {
-        // The group's write announces the new job to the queue's watchers, unless its worker took it at once.
-        try await submissions.submit(try PendingJob(job, vault: vault)).check(job.id)
+        let pending = try PendingJob(job, vault: vault)
+        // The writer commits it with whatever else is waiting, and tells the queue's watchers (see `commitSubmissions`).
+        try await withCheckedThrowingContinuation { continuation in
+            if submissions.add(.init(job: pending, continuation: continuation)) {
+                pool.asyncWriteWithoutTransaction { [self] db in commitSubmissions(db) }
+            }
+        }.check(job.id)
     }
 
     @discardableResult
