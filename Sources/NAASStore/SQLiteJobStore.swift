@@ -31,6 +31,9 @@ public final class SQLiteJobStore: JobStore {
             // In WAL mode NORMAL keeps every commit across a process crash;
             // only an OS crash can lose the last transactions.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A checkpoint copies the log into the file and syncs it, on the writer a submission waits for: every
+            // 8,000 pages (32 MB of log) rather than SQLite's 1,000, a hot index page is written once for many commits.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8000")
         }
         configuration.busyMode = .timeout(5)
         pool = try Self.openPool(path: path, configuration: configuration)
