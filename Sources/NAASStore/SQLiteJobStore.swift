@@ -133,16 +133,6 @@ public final class SQLiteJobStore: JobStore {
         fingerprints.of(parts)
     }
 
-    public func enqueue(_ job: NewJob) async throws {
-        let pending = try PendingJob(job, vault: vault)
-        // The writer commits it with whatever else is waiting, and tells the queue's watchers (see `commitSubmissions`).
-        try await withCheckedThrowingContinuation { continuation in
-            if submissions.add(.init(job: pending, continuation: continuation)) {
-                pool.asyncWriteWithoutTransaction { [self] db in commitSubmissions(db) }
-            }
-        }.check(job.id)
-    }
-
     @discardableResult
     public func finish(_ id: String, outcome: JobOutcome) async throws -> [ProtectionEvent] {
         let now = Date().timeIntervalSince1970
