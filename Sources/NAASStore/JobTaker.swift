@@ -15,7 +15,8 @@ public struct JobTaker: Sendable {
     /// took. It must not block or suspend: it runs as a submission commits.
     public let reserve: @Sendable (_ wanted: Int) -> Int
     /// Receives, once committed, the jobs claimed into the reserved slots, and
-    /// the reserved slots left unused. Called exactly once per nonzero reservation.
+    /// the reserved slots left unused. Called exactly once per nonzero
+    /// reservation, on the store's writer: it must not block or suspend either.
     public let take: @Sendable (_ jobs: [ClaimedJob], _ unusedSlots: Int) -> Void
 
     public init(
