@@ -24,20 +24,17 @@ extension SQLiteJobStore {
         protection.circuitThreshold > 0 ? protection.circuitTimeout : nil
     }
 
-    /// Claimed rows as a worker runs them: watchers told, logins opened.
+    /// Claimed rows as a worker runs them: watchers told, logins opened; an unreadable job is ended failed first.
     private func handedOut(_ claimed: [ClaimedRow]) async -> [ClaimedJob] {
-        for row in claimed { jobEvents.announce(row.id) }
-        return await readable(claimed.map { row in (row.id, { try row.job(opening: self.vault) }) })
+        let (jobs, unreadable) = openClaims(claimed)
+        await endUnreadable(unreadable)
+        return jobs
     }
 
-    /// The same without waiting, for the writer: a job that cannot be read back is ended failed by a task of its own.
-    func openClaims(_ claimed: [ClaimedRow]) -> [ClaimedJob] {
+    /// Claimed rows as a worker runs them, watchers told, and the jobs whose spec or login cannot be read back.
+    func openClaims(_ claimed: [ClaimedRow]) -> (jobs: [ClaimedJob], unreadable: [(id: String, error: any Error)]) {
         for row in claimed { jobEvents.announce(row.id) }
-        let (jobs, unreadable) = Self.opened(claimed.map { row in (row.id, { try row.job(opening: self.vault) }) })
-        if !unreadable.isEmpty {
-            Task { [self, unreadable] in await endUnreadable(unreadable) }
-        }
-        return jobs
+        return Self.opened(claimed.map { row in (row.id, { try row.job(opening: self.vault) }) })
     }
 
     /// Moves the oldest queued jobs of `contexts` to started, in `db`'s transaction.

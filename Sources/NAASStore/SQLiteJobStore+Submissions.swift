@@ -49,7 +49,11 @@ extension SQLiteJobStore {
             }
             var drained: Set<String> = []
             if let taker, reserved > 0 {
-                let handed = openClaims(claimed ?? [])
+                let (handed, unreadable) = openClaims(claimed ?? [])
+                // The writer does not wait for them to be ended failed: a task of their own does that.
+                if !unreadable.isEmpty {
+                    Task { [self, unreadable] in await endUnreadable(unreadable) }
+                }
                 taker.take(handed, reserved - handed.count)
                 if let claimed, claimed.count < reserved { drained = taker.contexts }
             }

@@ -86,6 +86,25 @@ public final class JobDispatcher: Service {
             defer { queueMayHoldJobs = false }
             return queueMayHoldJobs
         }
+
+        /// Takes up to `wanted` free slots for a submission's claim; none once shutdown began.
+        mutating func reserveForInsert(_ wanted: Int, capacity: Int) -> Int {
+            guard takingInserts else { return 0 }
+            let granted = max(0, min(wanted, capacity - running))
+            running += granted
+            reservedForInserts += granted
+            // Every slot taken: a job's end must look at the queue again.
+            if running >= capacity { mayHaveLeftJobsQueued = true }
+            return granted
+        }
+
+        /// Settles a reservation: `handed` slots now hold jobs, `unused` are free again.
+        /// Returns whether the freed slots should look at the queue.
+        mutating func settleInsert(handed: Int, unused: Int) -> Bool {
+            running -= unused
+            reservedForInserts -= handed + unused
+            return unused > 0 && mayHaveLeftJobsQueued
+        }
     }
 
     /// Wakes the dispatcher to claim: jobs may be queued for it.
@@ -246,26 +265,12 @@ public final class JobDispatcher: Service {
     private var insertTaker: JobTaker {
         JobTaker(
             contexts: registration.contexts, lease: JobLease(worker: registration.id, duration: lease),
-            reserve: { [self] wanted in
-                slots.withLock { slots in
-                    guard slots.takingInserts else { return 0 }
-                    let granted = max(0, min(wanted, capacity - slots.running))
-                    slots.running += granted
-                    slots.reservedForInserts += granted
-                    // Every slot taken: a job's end must look at the queue again.
-                    if slots.running >= capacity { slots.mayHaveLeftJobsQueued = true }
-                    return granted
-                }
-            },
+            reserve: { [self] wanted in slots.withLock { $0.reserveForInsert(wanted, capacity: capacity) } },
             take: { [self] jobs, unused in
                 // Held from the moment of the claim, so that the lease renewal covers them before they start.
                 held.withLock { held in for job in jobs { held.insert(job.id) } }
                 handedJobs.withLock { $0 += jobs }
-                let lookAgain = slots.withLock { slots in
-                    slots.running -= unused
-                    slots.reservedForInserts -= jobs.count + unused
-                    return unused > 0 && slots.mayHaveLeftJobsQueued
-                }
+                let lookAgain = slots.withLock { $0.settleInsert(handed: jobs.count, unused: unused) }
                 if lookAgain {
                     lookAtQueue()
                 } else if !jobs.isEmpty {
