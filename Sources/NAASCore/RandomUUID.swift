@@ -1,11 +1,10 @@
 /// A new version-4 UUID in lowercase text, the form of request and job ids.
-/// Drawn from the system generator (`getrandom`), because Foundation's
-/// `UUID()` here opens, reads and closes /dev/urandom for every id, three
-/// system calls on every request.
+/// Drawn with one `getrandom` call, because Foundation's `UUID()` here opens,
+/// reads and closes /dev/urandom for every id, three system calls on every
+/// request.
 public enum RandomUUID {
     public static func string() -> String {
-        var generator = SystemRandomNumberGenerator()
-        var bytes = withUnsafeBytes(of: (generator.next() as UInt64, generator.next() as UInt64)) { Array($0) }
+        var bytes = SystemRandom.bytes(16)
         bytes[6] = (bytes[6] & 0x0F) | 0x40  // version 4
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 4122 variant
         var text: [UInt8] = []

@@ -27,14 +27,26 @@ public struct AuditLog: Sendable {
     public static let label = "naas.audit"
 
     private let logger: Logger
+    /// The logger's handler, when it takes ordered fields.
+    private let orderedFields: (any OrderedFieldsLogging)?
 
     public init(logger: Logger = Logger(label: AuditLog.label)) {
         self.logger = logger
+        self.orderedFields = logger.handler as? any OrderedFieldsLogging
     }
 
     public func record(_ event: Event, identity: String, requestID: String?, _ details: [String: String] = [:]) {
         let level: Logger.Level = event == .authSuccess ? .info : .notice
         guard level >= logger.logLevel else { return }
+        if let orderedFields {
+            // As in the metadata below, a detail wins over the field it names.
+            var fields = details.filter { $0.key != "request_id" }.map { (key: $0.key, value: $0.value) }
+            if details["event"] == nil { fields.append(("event", event.rawValue)) }
+            if details["identity"] == nil { fields.append(("identity", identity)) }
+            fields.sort { $0.key < $1.key }
+            orderedFields.log(level: level, message: event.rawValue, requestID: details["request_id"] ?? requestID, sortedFields: fields)
+            return
+        }
         var metadata: Logger.Metadata = ["event": .string(event.rawValue), "identity": .string(identity)]
         if let requestID { metadata["request_id"] = .string(requestID) }
         for (key, value) in details { metadata[key] = .string(value) }

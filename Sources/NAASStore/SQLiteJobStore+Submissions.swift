@@ -27,7 +27,7 @@ extension SQLiteJobStore {
             var insertions: [Insertion] = []
             var claimed: [ClaimedRow]?
             do {
-                try db.inTransaction(.immediate) {
+                try Self.inImmediateTransaction(db) {
                     // ON CONFLICT leaves a taken id, or a dedup key of an active job, alone and tells that caller
                     // alone; the rest of the group commits.
                     insertions = try jobs.map { job in try Self.insert(job, db) }
@@ -40,7 +40,6 @@ extension SQLiteJobStore {
                             return .commit
                         }
                     }
-                    return .commit
                 }
             } catch {
                 if let taker, reserved > 0 { taker.take([], reserved) }
@@ -60,6 +59,20 @@ extension SQLiteJobStore {
             let inserted = zip(jobs, insertions).filter { $0.1 == .inserted }.map(\.0.context)
             for context in Set(inserted) where !drained.contains(context) { wakeups.announce(context) }
             for (waiting, insertion) in zip(group, insertions) { waiting.continuation.resume(returning: insertion) }
+        }
+    }
+
+    /// `BEGIN IMMEDIATE` … `COMMIT` through cached statements. Under load the
+    /// writer commits a transaction for nearly every submission, and parsing
+    /// both statements again each time cost about as much as the insert.
+    static func inImmediateTransaction(_ db: Database, _ body: () throws -> Void) throws {
+        try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+        do {
+            try body()
+            try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+        } catch {
+            if db.isInsideTransaction { try? db.rollback() }
+            throw error
         }
     }
 }

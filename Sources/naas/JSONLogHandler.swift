@@ -1,12 +1,13 @@
 import Foundation
 import Logging
 import NAASCore
+import NAASStore
 
 /// Writes one JSON object per line: timestamp, level, logger, message,
 /// request_id, then any other metadata. Callers must never put secrets in
 /// metadata; `Credentials` redacts itself if one slips through. Lines are
 /// handed to a `LogLineWriter`: a request never waits on the output.
-struct JSONLogHandler: LogHandler {
+struct JSONLogHandler: OrderedFieldsLogging {
     let label: String
     var logLevel: Logger.Level
     var metadata: Logger.Metadata = [:]
@@ -38,6 +39,18 @@ struct JSONLogHandler: LogHandler {
         writer.append(Self.line(
             level: Self.levelNames[event.level] ?? event.level.rawValue, label: label, message: event.message.description,
             requestID: requestID, sortedFields: fields))
+    }
+
+    func log(level: Logger.Level, message: String, requestID: String?, sortedFields fields: [(key: String, value: String)]) {
+        var fields = fields
+        if !metadata.isEmpty {
+            // The event's own fields win over the handler's on the same key, as in `log(event:)`.
+            let given = Set(fields.map(\.key))
+            fields += metadata.filter { !given.contains($0.key) && $0.key != "request_id" }.map { ($0.key, Self.text($0.value)) }
+            fields.sort { $0.key < $1.key }
+        }
+        writer.append(Self.line(
+            level: Self.levelNames[level] ?? level.rawValue, label: label, message: message, requestID: requestID, sortedFields: fields))
     }
 
     private static let levelNames = Dictionary(uniqueKeysWithValues: Logger.Level.allCases.map { ($0, $0.rawValue.uppercased()) })

@@ -15,6 +15,18 @@ import Testing
         #expect(throws: StoreError.undecryptableCredentials("j")) { try other.open(sealed, jobID: "j") }
     }
 
+    @Test func sealingTheSameSecretTwiceGivesDifferentBoxes() throws {
+        // A repeated nonce under one key would let anyone who reads the store compare or forge secrets.
+        let vault = CredentialVault(key: SymmetricKey(size: .bits256))
+        let credentials = Credentials(username: "ops", password: "vault-pw", enableSecret: nil)
+        let boxes = try (0..<1_000).map { _ in try vault.seal(credentials) }
+        #expect(Set(boxes.map { $0.prefix(12) }).count == boxes.count)
+        #expect(try boxes.allSatisfy { try vault.open($0, jobID: "j") == credentials })
+        let secrets = try (0..<2).map { _ in try vault.seal(secret: "hook-secret") }
+        #expect(secrets[0] != secrets[1])
+        #expect(try secrets.allSatisfy { try vault.openSecret($0, jobID: "j") == "hook-secret" })
+    }
+
     @Test func keyFileIsCreatedPrivateAndReused() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("naas-key-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

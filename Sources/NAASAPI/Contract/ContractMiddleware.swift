@@ -1,5 +1,6 @@
 import NAASCore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// The edge every request passes: it finds the request's contract surface,
@@ -52,18 +53,22 @@ struct ContractMiddleware: RouterMiddleware {
 
     private func stamp(_ headers: inout HTTPFields, context: Context) {
         switch context.surface {
+        // Handlers never set these headers: appending skips the search that assigning makes.
         case .v1, .legacy:
-            headers[.apiVersion] = "v1"
+            headers.append(Self.v1Major)
             deprecationStamp.add(to: &headers)
-            DeprecationHeaders.mergeLinks(&headers)
         case .v2:
-            headers[.apiVersion] = "v2"
-            headers[.naasAPIVersion] = (context.microversion ?? APIContract.v2Minimum).description
-            headers[.vary] = "NAAS-API-Version"
+            headers.append(Self.v2Major)
+            headers.append(HTTPField(name: .naasAPIVersion, value: (context.microversion ?? APIContract.v2Minimum).description))
+            headers.append(Self.varyByMicroversion)
         case .unversioned:
             break
         }
     }
+
+    private static let v1Major = HTTPField(name: .apiVersion, value: "v1")
+    private static let v2Major = HTTPField(name: .apiVersion, value: "v2")
+    private static let varyByMicroversion = HTTPField(name: .vary, value: "NAAS-API-Version")
 
     /// The v2 path replacing a deprecated path, by the contract's route table.
     private func successor(of path: String) -> String? {

@@ -31,24 +31,30 @@ enum DeprecationHeaders {
         "299 - \"\(field) is deprecated, use \(replacement)\""
     }
 
-    /// The headers every deprecated response carries, formatted once: they
-    /// change only with the lifecycle, and formatting a date per response
-    /// cost ~3% of a submission's CPU.
+    /// The headers every deprecated response carries, built once: they change
+    /// only with the lifecycle, and formatting a date or validating a field
+    /// value per response cost several percent of a submission's CPU.
     struct Stamp: Sendable {
-        let deprecation: String
-        let sunset: String
-        let link: String
+        let deprecation: HTTPField
+        let sunset: HTTPField
+        let link: HTTPField
 
         init(_ lifecycle: APIContract.Lifecycle) {
-            deprecation = DeprecationHeaders.deprecation(lifecycle.v1DeprecatedAt)
-            sunset = DeprecationHeaders.sunset(lifecycle.v1SunsetAt)
-            link = DeprecationHeaders.link(lifecycle.deprecationDocs, relation: "deprecation")
+            deprecation = HTTPField(name: .deprecation, value: DeprecationHeaders.deprecation(lifecycle.v1DeprecatedAt))
+            sunset = HTTPField(name: .sunset, value: DeprecationHeaders.sunset(lifecycle.v1SunsetAt))
+            link = HTTPField(name: .link, value: DeprecationHeaders.link(lifecycle.deprecationDocs, relation: "deprecation"))
         }
 
+        /// Adds the headers to a response that has none of them yet.
         func add(to headers: inout HTTPFields) {
-            headers[.deprecation] = deprecation
-            headers[.sunset] = sunset
-            headers.insert(HTTPField(name: .link, value: link), at: 0)
+            headers.append(deprecation)
+            headers.append(sunset)
+            if headers.contains(.link) {
+                headers.insert(link, at: 0)
+                DeprecationHeaders.mergeLinks(&headers)
+            } else {
+                headers.append(link)
+            }
         }
     }
 
