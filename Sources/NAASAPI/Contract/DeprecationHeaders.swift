@@ -45,26 +45,18 @@ enum DeprecationHeaders {
             link = HTTPField(name: .link, value: DeprecationHeaders.link(lifecycle.deprecationDocs, relation: "deprecation"))
         }
 
-        /// Adds the headers to a response that has none of them yet.
+        /// Adds the headers to a response that has none of them yet. The
+        /// `Link` relations go on one line, deprecation first: clients that
+        /// read a single header line (many do) must still see every relation.
         func add(to headers: inout HTTPFields) {
             headers.append(deprecation)
             headers.append(sunset)
-            if headers.contains(.link) {
-                headers.insert(link, at: 0)
-                DeprecationHeaders.mergeLinks(&headers)
+            if let others = headers[.link] {
+                headers[.link] = link.value + ", " + others
             } else {
                 headers.append(link)
             }
         }
-    }
-
-    /// One `Link` line, deprecation first: clients that read a single header
-    /// line (many do) must still see every relation.
-    static func mergeLinks(_ headers: inout HTTPFields) {
-        let links = headers[values: .link]
-        guard links.count > 1 else { return }
-        let deprecationFirst = links.filter { $0.hasSuffix(#"rel="deprecation""#) } + links.filter { !$0.hasSuffix(#"rel="deprecation""#) }
-        headers[.link] = deprecationFirst.joined(separator: ", ")
     }
 
     private static let imfFixdate = Date.VerbatimFormatStyle(
