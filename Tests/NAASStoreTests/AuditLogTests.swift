@@ -12,23 +12,8 @@ import Testing
         var fields: [String]
     }
 
-    /// Records lines as an ordered-fields handler receives them.
-    final class OrderedRecorder: OrderedFieldsLogging, @unchecked Sendable {
-        let lines = Mutex<[Line]>([])
-        var logLevel: Logger.Level = .info
-        var metadata: Logger.Metadata = [:]
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-        func log(event: LogEvent) { Issue.record("the audit log took the metadata path: \(event.message)") }
-        func log(level: Logger.Level, message: String, requestID: String?, sortedFields fields: [(key: String, value: String)]) {
-            lines.withLock { $0.append(Line(level: level, message: message, requestID: requestID, fields: fields.map { "\($0.key)=\($0.value)" })) }
-        }
-    }
-
-    /// Records lines as a plain swift-log handler receives them, in the same shape.
-    final class MetadataRecorder: LogHandler, @unchecked Sendable {
+    /// Records lines as a plain swift-log handler receives them, in the shape of an ordered-fields line.
+    class MetadataRecorder: LogHandler, @unchecked Sendable {
         let lines = Mutex<[Line]>([])
         var logLevel: Logger.Level = .info
         var metadata: Logger.Metadata = [:]
@@ -44,6 +29,14 @@ import Testing
                     level: event.level, message: "\(event.message)", requestID: requestID,
                     fields: fields.map { "\($0.key)=\($0.value)" }.sorted()))
             }
+        }
+    }
+
+    /// Records lines as an ordered-fields handler receives them, and fails a test that sends it metadata.
+    final class OrderedRecorder: MetadataRecorder, OrderedFieldsLogging, @unchecked Sendable {
+        override func log(event: LogEvent) { Issue.record("the audit log took the metadata path: \(event.message)") }
+        func log(level: Logger.Level, message: String, requestID: String?, sortedFields fields: [(key: String, value: String)]) {
+            lines.withLock { $0.append(Line(level: level, message: message, requestID: requestID, fields: fields.map { "\($0.key)=\($0.value)" })) }
         }
     }
 
