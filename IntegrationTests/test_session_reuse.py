@@ -6,6 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from peers.net import free_port
 from peers.simulator import Simulator
 from sim_fixtures import ENABLE_SECRET, PASSWORD, USERNAME, device_spec
 
@@ -47,6 +48,10 @@ def run(client, device, commands, auth=LOGIN, route="/v2/send-command", **fields
 def sessions_typing(sim, name, line):
     """The sessions `line` was typed in, in order."""
     return [event["session"] for event in sim.events(name, "command") if event["line"] == line]
+
+
+def sessions_metric(client, name, **labels):
+    return client.metric(f"naas_device_sessions_{name}", **labels)
 
 
 def logins(sim, name):
@@ -160,6 +165,9 @@ def test_idle_sessions_close_after_the_idle_timeout(naas_factory, sim):
     assert time.monotonic() - started < 5
     assert run(client, device, ["show version"])["status"] == "finished"
     assert len(logins(sim, "idle")) == 2
+    assert sessions_metric(client, "opened_total") == 2
+    assert sessions_metric(client, "reused_total") == 0
+    assert sessions_metric(client, "discarded_total", reason="idle_timeout") == 1
 
 
 def test_the_cap_of_idle_sessions_per_device_holds(naas_factory, sim):
@@ -185,3 +193,38 @@ def test_the_cap_of_idle_sessions_per_device_holds(naas_factory, sim):
     three_at_once()
     # Two of the next three jobs found an idle session; one opened its own.
     assert len(logins(sim, "capped")) == 4
+    assert sessions_metric(client, "opened_total") == 4
+    assert sessions_metric(client, "reused_total") == 2
+    # Each round's third session found the device's two places in the pool taken.
+    assert sessions_metric(client, "discarded_total", reason="device_cap") == 2
+    assert sessions_metric(client, "idle") == 2
+    assert sessions_metric(client, "active") == 0
+
+
+def test_a_session_the_device_closed_is_not_reused(naas_factory, tmp_path):
+    """The device drops the idle session (here: it restarts); the next job
+    fails the check before reuse, logs in again and still succeeds."""
+    spec = device_spec("restarted", "cisco_ios", port=free_port())
+    device_sim = Simulator(tmp_path / "sim", [spec]).start()
+    try:
+        server = naas_factory(env={"NAAS_SESSION_IDLE_TIMEOUT": "60"})
+        client = server.client()
+        device = device_sim["restarted"]
+        assert run(client, device, ["show version"])["status"] == "finished"
+        assert sessions_metric(client, "idle") == 1
+        device_sim.stop()
+        device_sim = Simulator(tmp_path / "sim-again", [spec]).start()
+        job = run(client, device, ["show clock"])
+        assert job["status"] == "finished" and not job.get("error_code"), job
+        assert len(logins(device_sim, "restarted")) == 1
+        assert sessions_metric(client, "discarded_total", reason="failed_check") == 1
+        assert sessions_metric(client, "reused_total") == 0
+        assert sessions_metric(client, "opened_total") == 2
+    finally:
+        device_sim.stop()
+
+
+def test_an_api_only_server_shows_no_device_sessions(naas_factory):
+    client = naas_factory(workers=0).client()
+    assert client.metric("naas_device_sessions_opened_total") is None
+    assert client.metric("naas_device_sessions_idle") is None

@@ -67,3 +67,17 @@ class NaasClient:
 
     def health(self, path="/healthcheck"):
         return self.request("GET", path)
+
+    def metric(self, name, **labels):
+        """One series' value from GET /metrics, or None when the server does not show it."""
+        response = self.request("GET", "/metrics")
+        assert response.status_code == 200, (response.status_code, response.text)
+        wanted = ",".join(f'{key}="{value}"' for key, value in labels.items())
+        series = f"{name}{{{wanted}}}" if labels else name
+        for line in response.text.splitlines():
+            if line.startswith("#"):
+                continue
+            shown, _, value = line.rpartition(" ")
+            if shown == series:
+                return float(value)
+        return None

@@ -19,12 +19,14 @@ public struct DeviceJobRunner: Sendable {
     }
 
     public func run(_ spec: JobSpec, credentials: Credentials) async -> JobOutcome {
-        let key = reuseKey(for: spec, credentials: credentials)
-        // A pooled session runs its next job on the loop it was opened on.
-        if let key, let idle = sessions.take(key) {
-            return await idle.loop.running { await run(spec, credentials: credentials, key: key, reusing: idle, on: idle.loop) }
+        await sessions.serving {
+            let key = reuseKey(for: spec, credentials: credentials)
+            // A pooled session runs its next job on the loop it was opened on.
+            if let key, let idle = sessions.take(key) {
+                return await idle.loop.running { await run(spec, credentials: credentials, key: key, reusing: idle, on: idle.loop) }
+            }
+            return await reactor.run { loop in await run(spec, credentials: credentials, key: key, reusing: nil, on: loop) }
         }
-        return await reactor.run { loop in await run(spec, credentials: credentials, key: key, reusing: nil, on: loop) }
     }
 
     /// The pool key of a job whose session may be reused: one that did not opt
@@ -48,10 +50,11 @@ public struct DeviceJobRunner: Sendable {
             let session: DeviceSession
             let detected: Platform?
             let readyPrompt: String?
-            if let idle, let pooled = idle.takeSession(), await pooled.isBack(at: idle.readyPrompt) {
+            if let idle, let pooled = await checked(idle) {
                 (session, detected, readyPrompt) = (pooled, nil, idle.readyPrompt)
             } else {
                 (session, detected) = try await open(selection, spec: spec, credentials: credentials, on: loop)
+                sessions.record(.opened)
                 readyPrompt = session.currentPrompt
             }
             session.readTimeout = spec.readTimeout
@@ -64,6 +67,16 @@ public struct DeviceJobRunner: Sendable {
             // A session that failed is never kept: it closes here, on its loop.
             return .deviceFailed(error)
         }
+    }
+
+    /// The pooled session, if it passed its check; one that failed is closed as it goes out of scope.
+    private func checked(_ idle: IdleSession) async -> DeviceSession? {
+        guard let session = idle.takeSession(), await session.isBack(at: idle.readyPrompt) else {
+            sessions.record(.failedCheck)
+            return nil
+        }
+        sessions.record(.reused)
+        return session
     }
 
     private func perform(_ spec: JobSpec, on session: DeviceSession, detected: Platform?) async throws(DeviceFailure) -> JobOutput {

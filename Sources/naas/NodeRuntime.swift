@@ -16,6 +16,8 @@ struct NodeRuntime {
     let dataDirectory: URL
     let templates: TemplateCatalogue
     let dispatcher: JobDispatcher
+    /// The device sessions of this process's jobs, idle ones included.
+    let sessions: SessionPool
     let capacity: Int
     let webhooks: WebhookSettings
     let webhookDeliverer: WebhookDeliverer
@@ -82,11 +84,11 @@ struct NodeRuntime {
             logger.info("ntc-templates loaded", metadata: ["templates_dir": "\(library.directory.path)"])
         }
 
-        let sessions = try sessionPoolSettings(options)
+        let sessions = SessionPool(try sessionPoolSettings(options))
         let signal = QueueSignal()
         let algorithms: SSHAlgorithms = switchSetting(options.sshLegacy, "NAAS_SSH_LEGACY") ? .legacy : .modern
         let dispatcher = JobDispatcher(
-            store: store.store, runner: DeviceJobRunner(algorithms: algorithms, sessions: SessionPool(sessions)),
+            store: store.store, runner: DeviceJobRunner(algorithms: algorithms, sessions: sessions),
             outputParser: CommandOutputParser(library: templates.library), signal: signal,
             capacity: capacity, contexts: workerContexts, holding: switchSetting(options.holdJobs, "NAAS_HOLD_JOBS"),
             logger: Logger(label: "naas.worker"), lease: TimeInterval(lease), shutdownGrace: .seconds(grace))
@@ -98,7 +100,7 @@ struct NodeRuntime {
             logger: Logger(label: "naas.webhooks"))
         return NodeRuntime(
             logger: logger, store: store, dataDirectory: dataDirectory, templates: templates,
-            dispatcher: dispatcher, capacity: capacity, webhooks: webhooks, webhookDeliverer: deliverer)
+            dispatcher: dispatcher, sessions: sessions, capacity: capacity, webhooks: webhooks, webhookDeliverer: deliverer)
     }
 
     private static func sessionPoolSettings(_ options: NodeOptions) throws -> SessionPool.Settings {

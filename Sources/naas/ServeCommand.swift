@@ -39,6 +39,8 @@ struct ServeCommand: AsyncParsableCommand {
             docPage: APIDocPage(swaggerUIDirectory: APIDocPage.locateSwaggerUI(
                 environment: ProcessInfo.processInfo.environment,
                 searchRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))),
+            // An API-only process (`--workers 0`) has no device sessions to show.
+            metrics: RequestMetrics(sources: runtime.capacity > 0 ? [runtime.sessions] : []),
             templates: runtime.templates,
             watch: try watchSettings(),
             reuse: try reuseSettings(),

@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import Testing
 @testable import NAASAPI
+import NAASCore
 
 @Suite struct MetricsTests {
     private func count(_ text: String, _ labels: String) -> Int {
@@ -31,5 +32,38 @@ import Testing
         let v1Lines = text.split(separator: "\n").filter { $0.contains(#"deprecated="true""#) && $0.contains(#"major="v1""#) }
         #expect(v1Lines.count == 1)
         #expect(v1Lines.first?.hasSuffix(" 3") == true)
+    }
+
+    @Test func aV1PathAndItsUnversionedAliasAreOneSeries() {
+        let metrics = RequestMetrics()
+        metrics.record(operation: .submitCommand, surface: .v1, microversion: nil)
+        metrics.record(operation: .submitCommand, surface: .legacy, microversion: nil)
+        let lines = metrics.exposition().split(separator: "\n").filter { $0.hasPrefix(RequestMetrics.requestsCounter + "{") }
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasSuffix(" 2") == true)
+    }
+
+    private struct FixedSource: MetricsSource {
+        let samples: [MetricSample]
+        func metricSamples() -> [MetricSample] { samples }
+    }
+
+    @Test func sourcesAreShownInTheTextFormatWithOneHeaderPerFamily() {
+        let help = "Counts \\ things\nby reason."
+        let metrics = RequestMetrics(sources: [FixedSource(samples: [
+            MetricSample("naas_things_total", .counter, 3, labels: [.init("reason", "a \"b\" \\c\n")], help: help),
+            MetricSample("naas_things_total", .counter, 4, labels: [.init("reason", "d"), .init("kind", "e")], help: help),
+            MetricSample("naas_level", .gauge, 0, help: "A level."),
+        ])])
+        #expect(metrics.exposition() == """
+            # HELP naas_things_total Counts \\\\ things\\nby reason.
+            # TYPE naas_things_total counter
+            naas_things_total{reason="a \\"b\\" \\\\c\\n"} 3
+            naas_things_total{reason="d",kind="e"} 4
+            # HELP naas_level A level.
+            # TYPE naas_level gauge
+            naas_level 0
+
+            """)
     }
 }

@@ -60,6 +60,8 @@ import Testing
         // The cap is per device: another one still has room.
         #expect(pool.keep(try await Self.idle(Self.key(host: "10.0.0.2"))))
         #expect(pool.idleCount == 3)
+        #expect(pool.statistics.overDeviceCap == 1)
+        #expect(pool.statistics.idle == 3)
         await pool.closeAll()
         #expect(pool.idleCount == 0)
     }
@@ -87,6 +89,37 @@ import Testing
         #expect(pool.idleCount == 0)
         #expect(closed == nil)
         #expect(pool.take(Self.key()) == nil)
+        #expect(pool.statistics.expired == 1)
+    }
+
+    @Test func aJobCountsAsActiveUntilItReturns() async {
+        let pool = SessionPool()
+        let during = await pool.serving { pool.statistics.active }
+        #expect(during == 1)
+        #expect(pool.statistics.active == 0)
+    }
+
+    @Test func statisticsCountWhatTheRunnerReports() {
+        let pool = SessionPool()
+        for event in [SessionEvent.opened, .opened, .reused, .failedCheck] { pool.record(event) }
+        var expected = SessionStatistics()
+        (expected.opened, expected.reused, expected.failedChecks) = (2, 1, 1)
+        #expect(pool.statistics == expected)
+    }
+
+    @Test func theMetricsShowEachReasonASessionWasDiscarded() async throws {
+        let pool = SessionPool(SessionPool.Settings(idleTimeout: .seconds(60), perDevice: 1))
+        #expect(pool.keep(try await Self.idle(Self.key())))
+        #expect(!pool.keep(try await Self.idle(Self.key())))
+        pool.record(.failedCheck)
+        let shown = Dictionary(uniqueKeysWithValues: pool.metricSamples().map { sample in
+            (sample.name + sample.labels.map { "{\($0.name)=\($0.value)}" }.joined(), sample.value)
+        })
+        #expect(shown["naas_device_sessions_idle"] == 1)
+        #expect(shown["naas_device_sessions_discarded_total{reason=device_cap}"] == 1)
+        #expect(shown["naas_device_sessions_discarded_total{reason=failed_check}"] == 1)
+        #expect(shown["naas_device_sessions_discarded_total{reason=idle_timeout}"] == 0)
+        await pool.closeAll()
     }
 
     @Test func aSessionAtItsPromptIsBack() async throws {

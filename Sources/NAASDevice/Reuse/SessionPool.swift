@@ -30,6 +30,8 @@ public final class SessionPool: Sendable {
         /// Idle sessions per device, oldest first.
         var idle: [DeviceAddressKey: [IdleSession]] = [:]
         var sweeping = false
+        /// Counts for `/metrics`; `idle` is counted from `idle` when read.
+        var statistics = SessionStatistics()
     }
 
     public let settings: Settings
@@ -42,6 +44,32 @@ public final class SessionPool: Sendable {
     /// Idle sessions held now, across every device.
     public var idleCount: Int {
         state.withLock { $0.idle.values.reduce(0) { $0 + $1.count } }
+    }
+
+    /// What the pool and the jobs it serves have done so far.
+    public var statistics: SessionStatistics {
+        state.withLock { state in
+            var statistics = state.statistics
+            statistics.idle = state.idle.values.reduce(0) { $0 + $1.count }
+            return statistics
+        }
+    }
+
+    func record(_ event: SessionEvent) {
+        state.withLock { state in
+            switch event {
+            case .opened: state.statistics.opened += 1
+            case .reused: state.statistics.reused += 1
+            case .failedCheck: state.statistics.failedChecks += 1
+            }
+        }
+    }
+
+    /// Runs `job`, counting it among the active sessions until it returns.
+    func serving<Outcome: Sendable>(_ job: () async -> Outcome) async -> Outcome {
+        state.withLock { $0.statistics.active += 1 }
+        defer { state.withLock { $0.statistics.active -= 1 } }
+        return await job()
     }
 
     /// The most recently used idle session for `key`, taken out of the pool;
@@ -63,7 +91,10 @@ public final class SessionPool: Sendable {
     func keep(_ session: IdleSession) -> Bool {
         guard settings.isOn else { return false }
         let startSweeping = state.withLock { state -> Bool? in
-            guard state.idle[session.key.device, default: []].count < settings.perDevice else { return nil }
+            guard state.idle[session.key.device, default: []].count < settings.perDevice else {
+                state.statistics.overDeviceCap += 1
+                return nil
+            }
             state.idle[session.key.device, default: []].append(session)
             defer { state.sweeping = true }
             return !state.sweeping
@@ -86,6 +117,7 @@ public final class SessionPool: Sendable {
                     expired += stale
                     state.idle[device] = fresh.isEmpty ? nil : fresh
                 }
+                state.statistics.expired += expired.count
                 if state.idle.isEmpty { state.sweeping = false }
                 return (expired, state.idle.isEmpty)
             }
