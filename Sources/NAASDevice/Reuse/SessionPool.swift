@@ -8,7 +8,8 @@ import Synchronization
 /// A session is only ever kept after a job that succeeded and left it at the
 /// prompt it started from; it is checked again (a fresh prompt, the same
 /// one) before it serves another job. At most `perDevice` idle sessions are
-/// kept per device, and each is closed after `idleTimeout` unused.
+/// kept per device, and each is closed after `idleTimeout` unused. The pool
+/// also counts what the runner's sessions do, for `/metrics`.
 public final class SessionPool: Sendable {
     public struct Settings: Sendable, Equatable {
         /// How long a session may wait unused before it is closed.
@@ -30,8 +31,10 @@ public final class SessionPool: Sendable {
         /// Idle sessions per device, oldest first.
         var idle: [DeviceAddressKey: [IdleSession]] = [:]
         var sweeping = false
-        /// Counts for `/metrics`; `idle` is counted from `idle` when read.
+        /// Counts for `/metrics`, all but `idle`, which `idleCount` gives when they are read.
         var statistics = SessionStatistics()
+
+        var idleCount: Int { idle.values.reduce(0) { $0 + $1.count } }
     }
 
     public let settings: Settings
@@ -43,14 +46,14 @@ public final class SessionPool: Sendable {
 
     /// Idle sessions held now, across every device.
     public var idleCount: Int {
-        state.withLock { $0.idle.values.reduce(0) { $0 + $1.count } }
+        state.withLock { $0.idleCount }
     }
 
     /// What the pool and the jobs it serves have done so far.
     public var statistics: SessionStatistics {
         state.withLock { state in
             var statistics = state.statistics
-            statistics.idle = state.idle.values.reduce(0) { $0 + $1.count }
+            statistics.idle = state.idleCount
             return statistics
         }
     }
